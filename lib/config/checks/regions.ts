@@ -1,0 +1,87 @@
+import { ConfigError } from '../config-error';
+import { ConfigCheck } from './check-context';
+
+/** AWS regions in the UK. Anything else needs a recorded residency exception. */
+export const UK_REGIONS: readonly string[] = ['eu-west-2'];
+
+/**
+ * Data stays in the UK unless a SIRO/DPO-approved exception says otherwise; every region
+ * in use is allowed and has its availability zones in config (synthesis never looks them up).
+ */
+export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today }) => {
+  const errors: ConfigError[] = [];
+  const allowed = new Set(estate.allowedRegions);
+  if (!allowed.has(estate.homeRegion)) {
+    errors.push(
+      estateSource.errorAt(
+        ['homeRegion'],
+        `expected homeRegion to be one of allowedRegions (${estate.allowedRegions.join(', ')}), got "${estate.homeRegion}"`,
+        'add it to allowedRegions or choose an allowed region',
+      ),
+    );
+  }
+  estate.allowedRegions.forEach((region, i) => {
+    if (UK_REGIONS.includes(region)) return;
+    const exception = estate.residencyExceptions.find((e) => e.region === region);
+    if (!exception) {
+      errors.push(
+        estateSource.errorAt(
+          ['allowedRegions', i],
+          `region ${region} is outside the UK and has no residency exception`,
+          'add a residencyExceptions entry with region, reason and approver (SIRO/DPO/Caldicott sign-off)',
+        ),
+      );
+    }
+  });
+  estate.residencyExceptions.forEach((exception, i) => {
+    if (exception.expires && exception.expires < today) {
+      errors.push(
+        estateSource.errorAt(
+          ['residencyExceptions', i, 'expires'],
+          `residency exception for ${exception.region} expired on ${exception.expires}`,
+          'renew the approval with a new expiry date, or remove the region',
+        ),
+      );
+    }
+  });
+  const needsZones = new Set([estate.homeRegion]);
+  for (const { tenant, source } of tenants) {
+    for (const [envName, env] of Object.entries(tenant.environments)) {
+      if (!env.region) continue;
+      needsZones.add(env.region);
+      if (!allowed.has(env.region)) {
+        errors.push(
+          source.errorAt(
+            ['environments', envName, 'region'],
+            `expected one of allowedRegions (${estate.allowedRegions.join(', ')}), got "${env.region}"`,
+            'the estate only deploys to allowed regions; remove the field to use the home region',
+          ),
+        );
+      }
+    }
+  }
+  for (const region of needsZones) {
+    const zones = estate.availabilityZones[region];
+    if (!zones) {
+      errors.push(
+        estateSource.errorAt(
+          ['availabilityZones'],
+          `expected availability zones for region ${region}, found none`,
+          `add availabilityZones.${region}: [${region}a, ${region}b, ${region}c]`,
+        ),
+      );
+      continue;
+    }
+    zones.forEach((zone, i) => {
+      if (!zone.startsWith(region)) {
+        errors.push(
+          estateSource.errorAt(
+            ['availabilityZones', region, i],
+            `expected a zone of ${region}, got "${zone}"`,
+          ),
+        );
+      }
+    });
+  }
+  return errors;
+};

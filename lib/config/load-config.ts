@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { ConfigError, ConfigValidationError } from './config-error';
+import { EstateModel } from './model';
+import { ConfigText, validateEstate, ValidationResult } from './validate-estate';
+
+/** The thin file-system edge of config loading: read texts, hand them to the pure validator. */
+export function readConfigTexts(
+  configDir: string,
+): { estate: ConfigText; tenants: ConfigText[] } | ConfigError {
+  const estatePath = join(configDir, 'estate.yaml');
+  if (!existsSync(estatePath)) {
+    return {
+      file: display(estatePath),
+      line: 0,
+      column: 0,
+      field: '',
+      message: 'estate.yaml not found',
+      hint: `pass --config DIR (or -c config=DIR) pointing at a folder with estate.yaml and tenants/`,
+    };
+  }
+  const tenantsDir = join(configDir, 'tenants');
+  const names = existsSync(tenantsDir)
+    ? readdirSync(tenantsDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
+  return {
+    estate: { displayPath: display(estatePath), text: readFileSync(estatePath, 'utf8') },
+    tenants: names.map((name) => {
+      const path = join(tenantsDir, name);
+      return { displayPath: display(path), text: readFileSync(path, 'utf8') };
+    }),
+  };
+}
+
+export function validateConfigDir(configDir: string, today?: string): ValidationResult {
+  const texts = readConfigTexts(configDir);
+  if ('message' in texts) return { ok: false, errors: [texts] };
+  return validateEstate(texts.estate, texts.tenants, today);
+}
+
+/** Loads and validates, throwing every error at once. */
+export function loadConfig(configDir: string): EstateModel {
+  const result = validateConfigDir(configDir);
+  if (!result.ok) throw new ConfigValidationError(result.errors);
+  return result.model;
+}
+
+/** Paths inside the working directory are shown relative to it, as the user would type them. */
+function display(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel.startsWith('..') ? resolve(path) : rel;
+}

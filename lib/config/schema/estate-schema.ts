@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { accountId, asn, availabilityZone, cidr, date, email, nonEmptyText, region } from './primitives';
+import { segmentationSchema } from './segmentation-schema';
+
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const residencyException = z.strictObject({
+  region,
+  reason: z.string().min(30, { error: 'expected a reason of at least 30 characters' }),
+  approver: email.describe('The SIRO, DPO or Caldicott Guardian who signed off the region.'),
+  expires: date.optional(),
+});
+
+const hubRanges = z
+  .strictObject({
+    inspection: cidr.describe('Inspection VPC (Network Firewall and its TGW attachment subnets).'),
+    egress: cidr.describe('Egress VPC (NAT gateways).'),
+    sharedServices: cidr.describe('Shared-services VPC (DNS resolvers, interface endpoints).'),
+  })
+  .describe('Address ranges of the hub VPCs in the network and shared-services accounts.');
+
+const dns = z.strictObject({
+  onPremisesResolvers: z
+    .array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, { error: 'expected an IPv4 address' }))
+    .default([]),
+  forwardedDomains: z
+    .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'expected a domain name' }))
+    .default([]),
+});
+
+const directConnect = z.strictObject({
+  locations: z
+    .array(nonEmptyText)
+    .min(2, { error: 'expected at least two Direct Connect locations for resilience' })
+    .describe('Direct Connect locations (HSCN CN-SP points of presence); two or more.'),
+});
+
+export const estateSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{2,30}$/, { error: 'expected a short kebab-case name' })
+      .default('nhs-cloud')
+      .describe('Short name used as a prefix for resource names.'),
+    homeRegion: region.default('eu-west-2'),
+    allowedRegions: z.array(region).min(1).default(['eu-west-2']),
+    residencyExceptions: z.array(residencyException).default([]),
+    availabilityZones: z
+      .record(region, z.array(availabilityZone).min(3, { error: 'expected three availability zones' }))
+      .default({ 'eu-west-2': ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'] })
+      .describe('Availability zones per region, so synthesis never looks them up.'),
+    organization: z.strictObject({
+      accounts: z.strictObject({
+        management: accountId,
+        logArchive: accountId,
+        security: accountId,
+        network: accountId,
+        sharedServices: accountId,
+        backup: accountId.optional().describe('Central backup account for immutable copies (3-2-1).'),
+        deployment: accountId.optional().describe('Account that runs the delivery pipeline.'),
+      }),
+    }),
+    network: z.strictObject({
+      tenantSupernet: cidr.describe('The pool every tenant environment CIDR is allocated from.'),
+      hub: hubRanges,
+      growthFactor: z
+        .number()
+        .min(1, { error: 'expected a growth factor of at least 1' })
+        .default(10)
+        .describe('The network is sized for growthFactor x each tenant’s current peak.'),
+      transitGatewayAsn: asn.default(64512),
+      dns: dns.default({ onPremisesResolvers: [], forwardedDomains: [] }),
+      directConnect: directConnect.optional(),
+    }),
+    segmentation: segmentationSchema.default({ defaultAction: 'deny', rules: [], egressDomains: [] }),
+    security: z
+      .strictObject({
+        logRetention: z
+          .number()
+          .refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), {
+            error: `expected a retention in days that CloudWatch Logs accepts (${LOG_RETENTION_DAYS.join(', ')})`,
+          })
+          .default(2922)
+          .describe('Retention of audit and network logs, in days. Default 2922 (8 years).'),
+      })
+      .default({ logRetention: 2922 }),
+  })
+  .describe('Estate-wide settings of the NHS national cloud.');
+
+export type EstateConfig = z.infer<typeof estateSchema>;

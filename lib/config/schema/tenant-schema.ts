@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { accountId, asn, cidr, email, nonEmptyText, odsCode, region } from './primitives';
+
+export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
+
+const onPremises = z.strictObject({
+  connection: z.enum(['vpn', 'directConnect'], { error: 'expected vpn or directConnect' }),
+  cidrs: z.array(cidr).min(1, { error: 'expected at least one on-premises CIDR' }),
+  asn,
+});
+
+const environment = z
+  .strictObject({
+    accountId: accountId.optional(),
+    email: email
+      .optional()
+      .describe('Root e-mail for a new account (account vending) when there is no accountId yet.'),
+    cidr: cidr.describe('The spoke VPC CIDR, /16 to /24, inside the estate’s tenantSupernet.'),
+    region: region.optional().describe('Defaults to the estate’s homeRegion.'),
+    tier: z
+      .enum(['prod', 'nonprod'], { error: 'expected prod or nonprod' })
+      .optional()
+      .describe('Segment tier; defaults to prod for an environment named prod, else nonprod.'),
+  })
+  .refine((e) => e.accountId !== undefined || e.email !== undefined, {
+    error: 'expected an accountId, or an email for a new account to be vended',
+  });
+
+export const tenantSchema = z
+  .strictObject({
+    odsCode,
+    name: nonEmptyText.describe('The organisation’s registered name.'),
+    scope: z.enum(['local', 'national'], { error: 'expected local or national' }),
+    icb: odsCode.optional().describe('For a local trust: the ODS code of its ICB tenant.'),
+    dataClassification: z.enum(['OFFICIAL', 'OFFICIAL-SENSITIVE'], {
+      error: 'expected OFFICIAL or OFFICIAL-SENSITIVE',
+    }),
+    patientData: z.boolean({ error: 'expected true or false' }),
+    costCentre: z.string().min(1).optional(),
+    contacts: z.strictObject({
+      owner: email,
+      security: email,
+      finance: email.optional(),
+    }),
+    network: z.strictObject({
+      currentPeakMbps: z
+        .number({ error: 'expected a number of megabits per second' })
+        .positive({ error: 'expected a positive number of megabits per second' })
+        .describe('Measured peak bandwidth today; the network is sized for growthFactor x this.'),
+      onPremises: onPremises.optional(),
+    }),
+    environments: z
+      .record(
+        z
+          .string()
+          .regex(ENVIRONMENT_NAME, { error: 'expected a short lower-case environment name such as prod' }),
+        environment,
+      )
+      .refine((envs) => Object.keys(envs).length > 0, { error: 'expected at least one environment' }),
+    budget: z.strictObject({
+      monthlyGbp: z.number({ error: 'expected a monthly budget in pounds' }).positive(),
+    }),
+  })
+  .describe('One NHS organisation (trust, ICB or national body) in the national cloud.');
+
+export type TenantConfig = z.infer<typeof tenantSchema>;
+export type TenantEnvironmentConfig = TenantConfig['environments'][string];

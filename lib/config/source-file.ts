@@ -1,0 +1,95 @@
+import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
+import { ConfigError } from './config-error';
+
+export type FieldPath = readonly (string | number)[];
+
+/**
+ * A parsed YAML file that can say where any field sits, so every error carries a position.
+ * Parsing is pure: the loader reads the text, this class never touches the disk.
+ */
+export class SourceFile {
+  readonly data: unknown;
+  readonly syntaxErrors: ConfigError[];
+  private readonly document: Document;
+  private readonly lines = new LineCounter();
+
+  constructor(
+    readonly displayPath: string,
+    text: string,
+  ) {
+    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.syntaxErrors = this.document.errors.map((e) => {
+      const { line, col } = this.lines.linePos(e.pos[0]);
+      return {
+        file: displayPath,
+        line,
+        column: col,
+        field: '',
+        message: `YAML syntax error: ${firstLine(e.message)}`,
+        hint: syntaxHint(e.code),
+      };
+    });
+    this.data = this.syntaxErrors.length ? undefined : this.document.toJS();
+  }
+
+  /** Position of the value at `path`, or of its nearest existing ancestor. */
+  positionOf(path: FieldPath): { line: number; column: number } {
+    return this.offsetToPosition(this.nodeAt(path)?.range?.[0] ?? 0);
+  }
+
+  /** Position of the key of the entry at `path` (used for unknown keys). */
+  keyPositionOf(path: FieldPath): { line: number; column: number } {
+    const parent = this.nodeAt(path.slice(0, -1));
+    const key = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) return this.offsetToPosition(pair.key.range[0]);
+    }
+    return this.positionOf(path);
+  }
+
+  /** An error at the value of `path`. */
+  errorAt(path: FieldPath, message: string, hint?: string): ConfigError {
+    return { file: this.displayPath, ...this.positionOf(path), field: formatPath(path), message, hint };
+  }
+
+  private nodeAt(path: FieldPath): Node | undefined {
+    let node: unknown = this.document.contents;
+    let found = node as Node | undefined;
+    for (const segment of path) {
+      if (isMap(node)) node = node.get(segment, true);
+      else if (isSeq(node) && typeof segment === 'number') node = node.get(segment, true);
+      else break;
+      if (!node) break;
+      found = node as Node;
+    }
+    return found;
+  }
+
+  private offsetToPosition(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+}
+
+export function formatPath(path: FieldPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'each key may appear once per mapping; remove or merge the repeated one';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: nested fields use two more spaces than their parent';
+    case 'TAB_AS_INDENT':
+      return 'YAML does not allow tabs for indentation; use spaces';
+    default:
+      return 'check the YAML syntax near this position (quotes, colons, indentation)';
+  }
+}

@@ -1,0 +1,68 @@
+import { ConfigError } from './config-error';
+import { CROSS_FILE_CHECKS, ParsedTenant } from './checks';
+import { EstateModel, tenantKind } from './model';
+import { estateSchema } from './schema/estate-schema';
+import { tenantSchema } from './schema/tenant-schema';
+import { checkAgainstSchema } from './schema-issues';
+import { SourceFile } from './source-file';
+
+/** The raw text of one config file and how to show its path. */
+export interface ConfigText {
+  readonly displayPath: string;
+  readonly text: string;
+}
+
+export type ValidationResult = { ok: true; model: EstateModel } | { ok: false; errors: ConfigError[] };
+
+/**
+ * Pure validation of an estate from file texts: schema per file, then cross-file checks.
+ * Every error across every file is collected; a model is returned only when there are none.
+ */
+export function validateEstate(
+  estateText: ConfigText,
+  tenantTexts: readonly ConfigText[],
+  today = new Date().toISOString().slice(0, 10),
+): ValidationResult {
+  const errors: ConfigError[] = [];
+  const estateSource = new SourceFile(estateText.displayPath, estateText.text);
+  errors.push(...estateSource.syntaxErrors);
+  const estate = estateSource.syntaxErrors.length
+    ? undefined
+    : collect(errors, checkAgainstSchema(estateSchema, estateSource));
+
+  const tenants: ParsedTenant[] = [];
+  const invalidTenantStems = new Set<string>();
+  for (const { displayPath, text } of tenantTexts) {
+    const source = new SourceFile(displayPath, text);
+    errors.push(...source.syntaxErrors);
+    const value = source.syntaxErrors.length
+      ? undefined
+      : collect(errors, checkAgainstSchema(tenantSchema, source));
+    if (!value) invalidTenantStems.add(fileStem(displayPath));
+    else {
+      tenants.push({
+        tenant: { ...value, file: displayPath, kind: tenantKind(value.odsCode) },
+        source,
+        fileStem: fileStem(displayPath),
+      });
+    }
+  }
+  // Cross-file checks need a valid estate; tenant files that failed their schema are skipped
+  // here but their own errors are already collected.
+  if (estate) {
+    const context = { estate, estateSource, tenants, invalidTenantStems, today };
+    for (const check of CROSS_FILE_CHECKS) errors.push(...check(context));
+  }
+  if (errors.length || !estate) return { ok: false, errors };
+  const sorted = tenants.map((t) => t.tenant).sort((a, b) => a.odsCode.localeCompare(b.odsCode));
+  return { ok: true, model: { estate, tenants: sorted } };
+}
+
+function collect<T>(errors: ConfigError[], result: { value?: T; errors: ConfigError[] }): T | undefined {
+  errors.push(...result.errors);
+  return result.value;
+}
+
+function fileStem(path: string): string {
+  return path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+}
