@@ -1,0 +1,27 @@
+import { ConfigValidationError } from '../config';
+
+/** Thrown by a command to stop with a message and an exit code, without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** The one place failures become output and exit codes: known errors print cleanly, bugs print their stack. */
+export function handleError(
+  error: unknown,
+  stderr: (text: string) => void = (t) => process.stderr.write(t),
+): never {
+  if (error instanceof ConfigValidationError || error instanceof CliError) {
+    stderr(`${error.message}\n`);
+    process.exit(error instanceof CliError ? error.exitCode : 1);
+  }
+  stderr(
+    `nhs-cloud: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(2);
+}

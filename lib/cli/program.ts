@@ -1,0 +1,12 @@
+import { Command } from 'commander';
+import { validateCommand } from './commands/validate';
+import { CliIo, processIo } from './io';
+
+/** Assembles the `nhs-cloud` CLI: one command per file in ./commands. */
+export function buildProgram(io: CliIo = processIo): Command {
+  return new Command('nhs-cloud')
+    .description('Configure, check and report on the NHS national cloud estate')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .addCommand(validateCommand(io));
+}
