@@ -1,0 +1,53 @@
+import { aws_ec2 as ec2, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { SpokeSubnetPlan } from '../../lib/planners/spoke-subnets';
+import { PlannedIpAddresses, TRANSIT_SUBNETS, WORKLOAD_SUBNETS } from './planned-ip-addresses';
+
+export interface SpokeVpcProps {
+  /** The planned CIDRs and zones (from `planSpokeSubnets`). */
+  readonly plan: SpokeSubnetPlan;
+  /** ARN of the central flow-log bucket in the log-archive account. */
+  readonly flowLogBucketArn: string;
+}
+
+/**
+ * A tenant environment's spoke VPC: private subnets only, no internet gateway or NAT, flow
+ * logs to the central log archive, and the default security group stripped of its rules.
+ * Internet and cross-tenant traffic leave only through the Transit Gateway and inspection.
+ */
+export class SpokeVpc extends Construct {
+  readonly vpc: ec2.Vpc;
+
+  constructor(scope: Construct, id: string, props: SpokeVpcProps) {
+    super(scope, id);
+    const zones = props.plan.workload.map((s) => s.availabilityZone);
+    this.vpc = new ec2.Vpc(this, 'Resource', {
+      ipAddresses: new PlannedIpAddresses(props.plan),
+      availabilityZones: zones,
+      natGateways: 0,
+      createInternetGateway: false,
+      restrictDefaultSecurityGroup: true,
+      subnetConfiguration: [
+        { name: WORKLOAD_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+        { name: TRANSIT_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      ],
+    });
+    const bucket = s3.Bucket.fromBucketArn(this, 'FlowLogBucket', props.flowLogBucketArn);
+    this.vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toS3(bucket, undefined, {
+        fileFormat: ec2.FlowLogFileFormat.PARQUET,
+        hiveCompatiblePartitions: true,
+        perHourPartition: true,
+      }),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+  }
+
+  get workloadSubnets(): ec2.ISubnet[] {
+    return this.vpc.selectSubnets({ subnetGroupName: WORKLOAD_SUBNETS }).subnets;
+  }
+
+  get transitSubnets(): ec2.ISubnet[] {
+    return this.vpc.selectSubnets({ subnetGroupName: TRANSIT_SUBNETS }).subnets;
+  }
+}

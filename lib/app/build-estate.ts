@@ -1,0 +1,48 @@
+import { App, aws_ssm as ssm } from 'aws-cdk-lib';
+import { allEnvironments, EstateModel } from '../config/model';
+import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../planners/naming';
+import { planSpokeSubnets } from '../planners/spoke-subnets';
+import { EstateStack } from '../stacks/estate-stack';
+import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
+import { coreStackProps, tenantStackProps } from './stack-props';
+
+export interface BuildEstateOptions {
+  /** Synthesize only this tenant's environment stacks (plus the core stacks): `-c tenant=RGR`. */
+  readonly onlyTenant?: string;
+}
+
+export interface EstateStacks {
+  readonly core: Readonly<Record<CoreStackRole, EstateStack>>;
+  readonly tenants: readonly TenantEnvironmentStack[];
+}
+
+/** Turns a validated estate into stacks: one per core account and one per tenant environment. */
+export function buildEstate(app: App, model: EstateModel, options: BuildEstateOptions = {}): EstateStacks {
+  const { estate } = model;
+  const core = {} as Record<CoreStackRole, EstateStack>;
+  for (const role of Object.keys(CORE_STACKS) as CoreStackRole[]) {
+    core[role] = new EstateStack(app, CORE_STACKS[role], coreStackProps(estate, role));
+    new ssm.StringParameter(core[role], 'PlatformMarker', {
+      parameterName: `/${estate.name}/platform/${role}`,
+      stringValue: CORE_STACKS[role],
+      description: 'Marks this account as part of the NHS national cloud platform',
+    });
+  }
+  const environments = allEnvironments(model).filter(
+    (env) => !options.onlyTenant || env.tenant.odsCode === options.onlyTenant,
+  );
+  if (options.onlyTenant && environments.length === 0) {
+    throw new Error(`-c tenant=${options.onlyTenant}: no tenant with that ODS code in config/tenants`);
+  }
+  const tenants = environments
+    .filter((env) => env.accountId)
+    .map(
+      (env) =>
+        new TenantEnvironmentStack(app, tenantStackName(env.tenant.odsCode, env.name), {
+          ...tenantStackProps(estate, env),
+          subnets: planSpokeSubnets(env.cidr, estate.availabilityZones[env.region]),
+          flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
+        }),
+    );
+  return { core, tenants };
+}

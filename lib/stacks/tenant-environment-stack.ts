@@ -1,0 +1,22 @@
+import { Construct } from 'constructs';
+import { SpokeVpc } from '../../constructs/spoke-vpc/spoke-vpc';
+import { SpokeSubnetPlan } from '../planners/spoke-subnets';
+import { EstateStack, EstateStackProps } from './estate-stack';
+
+export interface TenantEnvironmentStackProps extends EstateStackProps {
+  readonly subnets: SpokeSubnetPlan;
+  readonly flowLogBucketArn: string;
+}
+
+/** One tenant environment in its own account: today its spoke VPC; baselines attach here too. */
+export class TenantEnvironmentStack extends EstateStack {
+  readonly spoke: SpokeVpc;
+
+  constructor(scope: Construct, id: string, props: TenantEnvironmentStackProps) {
+    super(scope, id, props);
+    this.spoke = new SpokeVpc(this, 'Spoke', {
+      plan: props.subnets,
+      flowLogBucketArn: props.flowLogBucketArn,
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import { ConfigText, formatConfigError, sortConfigErrors, validateEstate, ValidationResult } from '../../lib/config';
+
+/**
+ * Small, valid config texts for tests to mutate one line at a time, so each test shows only
+ * what it breaks. Layouts are fixed so error positions can be asserted as literal numbers.
+ */
+
+/** A fixed date so residency-expiry checks never depend on the clock. */
+export const TODAY = '2025-06-01';
+
+/**
+ * A minimal valid estate.yaml. Line numbers (asserted by tests):
+ *   1 name, 2 homeRegion, 3 allowedRegions, 4 residencyExceptions, 5-6 availabilityZones,
+ *   7-13 organization.accounts (8 management .. 13 sharedServices),
+ *   14-19 network (15 tenantSupernet, 17 inspection, 18 egress, 19 sharedServices),
+ *   20-21 security.logRetention, 22-23 segmentation.rules.
+ */
+export const ESTATE = `name: test-estate
+homeRegion: eu-west-2
+allowedRegions: [eu-west-2]
+residencyExceptions: []
+availabilityZones:
+  eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]
+organization:
+  accounts:
+    management: '100000000001'
+    logArchive: '100000000002'
+    security: '100000000003'
+    network: '100000000004'
+    sharedServices: '100000000005'
+network:
+  tenantSupernet: 10.64.0.0/10
+  hub:
+    inspection: 10.0.0.0/22
+    egress: 10.0.4.0/22
+    sharedServices: 10.0.8.0/21
+security:
+  logRetention: 2922
+segmentation:
+  rules: []
+`;
+
+/**
+ * A minimal valid tenant file. `index` keeps account IDs and CIDRs unique between tenants:
+ * prod is 10.64.(16i).0/21 and account 2000000000(2i+1); nonprod the next /21 and account.
+ *
+ * Trust layout (ICB and national files lack line 4, so later lines move up one):
+ *   1 odsCode, 2 name, 3 scope, 4 icb, 5 dataClassification, 6 patientData,
+ *   7-9 contacts (8 owner, 9 security), 10-11 network.currentPeakMbps,
+ *   12-18 environments (13 prod, 14 prod.accountId, 15 prod.cidr, 16 nonprod, 17, 18),
+ *   19-20 budget.monthlyGbp.
+ */
+export function tenantText(odsCode: string, index = 0, icb = 'QAA'): string {
+  const kind = odsCode[0];
+  const account = (n: number) => `'2000000000${String(n).padStart(2, '0')}'`;
+  const cidr = (n: number) => `10.64.${n * 8}.0/21`;
+  return [
+    `odsCode: ${odsCode}`,
+    `name: Test organisation ${odsCode}`,
+    `scope: ${kind === 'X' ? 'national' : 'local'}`,
+    ...(kind === 'R' ? [`icb: ${icb}`] : []),
+    'dataClassification: OFFICIAL',
+    'patientData: true',
+    'contacts:',
+    `  owner: it@${odsCode.toLowerCase()}.nhs.uk`,
+    `  security: cyber@${odsCode.toLowerCase()}.nhs.uk`,
+    'network:',
+    '  currentPeakMbps: 100',
+    'environments:',
+    '  prod:',
+    `    accountId: ${account(2 * index + 1)}`,
+    `    cidr: ${cidr(2 * index)}`,
+    '  nonprod:',
+    `    accountId: ${account(2 * index + 2)}`,
+    `    cidr: ${cidr(2 * index + 1)}`,
+    'budget:',
+    '  monthlyGbp: 1000',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Replaces exactly one occurrence of `from`; throws when it is missing or ambiguous so a
+ * test can never pass because its mutation silently did nothing.
+ */
+export function edit(text: string, from: string, to: string): string {
+  const first = text.indexOf(from);
+  if (first < 0) throw new Error(`edit: ${JSON.stringify(from)} not found in:\n${text}`);
+  if (text.indexOf(from, first + 1) >= 0) throw new Error(`edit: ${JSON.stringify(from)} occurs twice`);
+  return text.slice(0, first) + to + text.slice(first + from.length);
+}
+
+export const ESTATE_PATH = 'config/estate.yaml';
+export const tenantPath = (stem: string) => `config/tenants/${stem}.yaml`;
+
+/** The default tenant set: an ICB (QAA) and one of its trusts (RAA). */
+export function defaultTenants(): Record<string, string> {
+  return { QAA: tenantText('QAA', 0), RAA: tenantText('RAA', 1) };
+}
+
+/** Tenant texts keyed by file stem, in the same shape the loader produces. */
+export function tenantTexts(tenants: Record<string, string>): ConfigText[] {
+  return Object.entries(tenants).map(([stem, text]) => ({ displayPath: tenantPath(stem), text }));
+}
+
+export function run(
+  estate = ESTATE,
+  tenants: Record<string, string> = defaultTenants(),
+  today = TODAY,
+): ValidationResult {
+  return validateEstate({ displayPath: ESTATE_PATH, text: estate }, tenantTexts(tenants), today);
+}
+
+/** Every error as the user sees it (sorted, formatted, hint included); [] when valid. */
+export function errorsOf(
+  estate = ESTATE,
+  tenants: Record<string, string> = defaultTenants(),
+  today = TODAY,
+): string[] {
+  const result = run(estate, tenants, today);
+  return result.ok ? [] : sortConfigErrors(result.errors).map(formatConfigError);
+}
+
+/** Errors for one mutated tenant file, with the default ICB and trust around it. */
+export function tenantErrors(stem: string, text: string): string[] {
+  return errorsOf(ESTATE, { ...defaultTenants(), [stem]: text });
+}
