@@ -4,6 +4,8 @@ import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../pl
 import { planSpokeSubnets } from '../planners/spoke-subnets';
 import { EstateStack } from '../stacks/estate-stack';
 import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
+import { buildLandingZone } from '../stacks/landing-zone/build-landing-zone';
+import { buildNetwork } from '../stacks/network/build-network';
 import { coreStackProps, tenantStackProps } from './stack-props';
 
 export interface BuildEstateOptions {
@@ -44,5 +46,8 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
           flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
         }),
     );
-  return { core, tenants };
+  const stacks = { core, tenants };
+  buildLandingZone(app, model, stacks);
+  buildNetwork(app, model, stacks);
+  return stacks;
 }
