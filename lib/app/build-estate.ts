@@ -6,6 +6,7 @@ import { EstateStack } from '../stacks/estate-stack';
 import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
 import { buildLandingZone } from '../stacks/landing-zone/build-landing-zone';
 import { buildNetwork } from '../stacks/network/build-network';
+import { buildDelivery } from '../stacks/delivery/build-delivery';
 import { coreStackProps, tenantStackProps } from './stack-props';
 
 export interface BuildEstateOptions {
@@ -49,5 +50,6 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   const stacks = { core, tenants };
   buildLandingZone(app, model, stacks);
   buildNetwork(app, model, stacks);
+  buildDelivery(app, model, stacks);
   return stacks;
 }
