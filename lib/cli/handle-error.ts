@@ -1,12 +1,10 @@
 import { ConfigValidationError } from '../config';
+import { UserError } from '../user-error';
 
 /** Thrown by a command to stop with a message and an exit code, without a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
+export class CliError extends UserError {
+  constructor(message: string, exitCode = 1) {
+    super(message, exitCode);
     this.name = 'CliError';
   }
 }
@@ -16,9 +14,9 @@ export function handleError(
   error: unknown,
   stderr: (text: string) => void = (t) => process.stderr.write(t),
 ): never {
-  if (error instanceof ConfigValidationError || error instanceof CliError) {
+  if (error instanceof ConfigValidationError || error instanceof UserError) {
     stderr(`${error.message}\n`);
-    process.exit(error instanceof CliError ? error.exitCode : 1);
+    process.exit(error instanceof UserError ? error.exitCode : 1);
   }
   stderr(
     `nhs-cloud: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { onboardCommand } from './commands/onboard';
+import { schemasCommand } from './commands/schemas';
 import { validateCommand } from './commands/validate';
 import { CliIo, processIo } from './io';
 
@@ -8,5 +10,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .description('Configure, check and report on the NHS national cloud estate')
     .version('0.1.0')
     .showHelpAfterError()
-    .addCommand(validateCommand(io));
+    .addCommand(validateCommand(io))
+    .addCommand(onboardCommand(io))
+    .addCommand(schemasCommand(io));
 }

@@ -1,0 +1,72 @@
+import { Stack } from 'aws-cdk-lib';
+import { buildExampleEstate, exampleModel } from '../support/example-estate';
+
+describe('buildEstate on the example estate', () => {
+  const { app, stacks } = buildExampleEstate();
+  const byName = (name: string) => app.node.findChild(name) as Stack;
+
+  test('one stack per core account with stable names and termination protection', () => {
+    const accounts = exampleModel().estate.organization.accounts;
+    const expected: Record<string, string> = {
+      'Core-Organization': accounts.management,
+      'Core-LogArchive': accounts.logArchive,
+      'Core-Security': accounts.security,
+      'Core-Network': accounts.network,
+      'Core-SharedServices': accounts.sharedServices,
+    };
+    for (const [name, account] of Object.entries(expected)) {
+      const stack = byName(name);
+      expect(stack.account).toBe(account);
+      expect(stack.region).toBe('eu-west-2');
+      expect(stack.terminationProtection).toBe(true);
+    }
+  });
+
+  test('one stack per tenant environment, named Tenant-<ODS>-<env>, in that environment account', () => {
+    const names = stacks.tenants.map((s) => s.stackName);
+    expect(names).toHaveLength(32);
+    expect(names).toContain('Tenant-RGR-prod');
+    expect(names).toContain('Tenant-RAX-nonprod');
+    expect(names).not.toContain('Tenant-RAX-prod'); // RAX is nonprod-only
+    const rgr = byName('Tenant-RGR-prod');
+    expect(rgr.account).toBe('123456789012');
+    expect(rgr.region).toBe('eu-west-2');
+  });
+
+  test('availability zones come from config, so synthesis needs no lookup', () => {
+    for (const stack of [...Object.values(stacks.core), ...stacks.tenants]) {
+      expect(stack.availabilityZones).toEqual(['eu-west-2a', 'eu-west-2b', 'eu-west-2c']);
+    }
+    const assembly = app.synth();
+    const missing = assembly.manifest.missing ?? [];
+    expect(missing).toEqual([]);
+  });
+
+  test('stacks carry the tag policy', () => {
+    expect(byName('Tenant-RGR-prod').tags.tagValues()).toMatchObject({
+      'ods-code': 'RGR',
+      environment: 'prod',
+      'data-classification': 'OFFICIAL-SENSITIVE',
+      'patient-data': 'true',
+      icb: 'QJG',
+      'nhs-cloud:stack-kind': 'tenant',
+    });
+    expect(byName('Core-Network').tags.tagValues()).toMatchObject({
+      'ods-code': 'platform',
+      'nhs-cloud:stack-kind': 'core',
+    });
+  });
+});
+
+describe('buildEstate for one tenant (-c tenant=ODS)', () => {
+  test('builds only that tenant’s environment stacks besides the core stacks', () => {
+    const { stacks } = buildExampleEstate({ onlyTenant: 'RGR' });
+    expect(stacks.tenants.map((s) => s.stackName)).toEqual(['Tenant-RGR-prod', 'Tenant-RGR-nonprod']);
+  });
+
+  test('an unknown ODS code is an error, not an empty build', () => {
+    expect(() => buildExampleEstate({ onlyTenant: 'RZZ' })).toThrow(
+      '-c tenant=RZZ: no tenant with that ODS code in config/tenants',
+    );
+  });
+});

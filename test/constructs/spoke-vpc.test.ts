@@ -1,0 +1,51 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildExampleEstate } from '../support/example-estate';
+
+describe('the spoke VPC of Tenant-RGR-prod', () => {
+  const { stacks } = buildExampleEstate({ onlyTenant: 'RGR' });
+  const template = Template.fromStack(stacks.tenants.find((s) => s.stackName === 'Tenant-RGR-prod')!);
+
+  test('uses the allocated CIDR from config', () => {
+    template.resourceCountIs('AWS::EC2::VPC', 1);
+    template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.64.0.0/21' });
+  });
+
+  test('has the planned private subnets in three zones and none public', () => {
+    const subnets = Object.values(template.findResources('AWS::EC2::Subnet')).map((r) => ({
+      az: r.Properties.AvailabilityZone,
+      cidr: r.Properties.CidrBlock,
+      publicIp: r.Properties.MapPublicIpOnLaunch,
+    }));
+    expect(subnets).toEqual(
+      expect.arrayContaining([
+        { az: 'eu-west-2a', cidr: '10.64.0.0/23', publicIp: false },
+        { az: 'eu-west-2b', cidr: '10.64.2.0/23', publicIp: false },
+        { az: 'eu-west-2c', cidr: '10.64.4.0/23', publicIp: false },
+        { az: 'eu-west-2a', cidr: '10.64.6.0/28', publicIp: false },
+        { az: 'eu-west-2b', cidr: '10.64.6.16/28', publicIp: false },
+        { az: 'eu-west-2c', cidr: '10.64.6.32/28', publicIp: false },
+      ]),
+    );
+    expect(subnets).toHaveLength(6);
+  });
+
+  test('has no internet gateway, NAT gateway or Elastic IP', () => {
+    template.resourceCountIs('AWS::EC2::InternetGateway', 0);
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    template.resourceCountIs('AWS::EC2::EIP', 0);
+  });
+
+  test('sends all flow logs to the central log-archive bucket', () => {
+    template.hasResourceProperties('AWS::EC2::FlowLog', {
+      ResourceType: 'VPC',
+      TrafficType: 'ALL',
+      LogDestinationType: 's3',
+      LogDestination: 'arn:aws:s3:::nhs-cloud-vpc-flow-logs-100000000002-eu-west-2',
+      DestinationOptions: Match.objectLike({ fileFormat: 'parquet' }),
+    });
+  });
+
+  test('closes the default security group', () => {
+    template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
+  });
+});

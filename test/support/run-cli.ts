@@ -1,0 +1,45 @@
+import { buildProgram } from '../../lib/cli/program';
+import { handleError } from '../../lib/cli/handle-error';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real CLI in-process through commander's parseAsync, capturing output and exit code. */
+export async function runCli(args: string[]): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    out: (t: string) => void (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t: string) => void (stderr += t),
+  };
+  const exit = jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+    throw new ExitSignal(code ?? 0);
+  }) as never);
+  try {
+    const program = buildProgram(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+    await program.parseAsync(['node', 'nhs-cloud', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    if (error instanceof ExitSignal) return { code: error.code, stdout, stderr };
+    const commanderExit = (error as { exitCode?: number; code?: string }).code?.startsWith('commander.');
+    if (commanderExit) return { code: (error as { exitCode: number }).exitCode, stdout, stderr };
+    try {
+      handleError(error, (t) => (stderr += t));
+    } catch (signal) {
+      if (signal instanceof ExitSignal) return { code: signal.code, stdout, stderr };
+      throw signal;
+    }
+    throw error;
+  } finally {
+    exit.mockRestore();
+  }
+}
+
+class ExitSignal extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
