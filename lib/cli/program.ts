@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { capacityCommand } from './commands/capacity';
 import { onboardCommand } from './commands/onboard';
 import { schemasCommand } from './commands/schemas';
 import { validateCommand } from './commands/validate';
@@ -12,5 +13,6 @@ export function buildProgram(io: CliIo = processIo): Command {
     .showHelpAfterError()
     .addCommand(validateCommand(io))
     .addCommand(onboardCommand(io))
+    .addCommand(capacityCommand(io))
     .addCommand(schemasCommand(io));
 }

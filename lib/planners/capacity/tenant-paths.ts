@@ -1,0 +1,76 @@
+import { allEnvironments, EstateModel, Tenant, TenantEnvironment } from '../../config/model';
+import { TGW_ATTACHMENT_MBPS_PER_AZ } from '../aws-limits';
+import { planSpokeSubnets } from '../spoke-subnets';
+import { capacityRow, isMet, mbps } from './capacity-row';
+import { survivingAzs } from './lanes';
+import { CapacityShortfall, OnPremisesLink, TenantPath, TenantPathRow } from './types';
+
+export interface SharedCapacity {
+  readonly inspectionMbps: number;
+  readonly egressMbps: number;
+  readonly links: readonly OnPremisesLink[];
+}
+
+export interface TenantPathsPlan {
+  readonly rows: readonly TenantPathRow[];
+  readonly errors: readonly CapacityShortfall[];
+}
+
+/**
+ * One row per environment and path. Each environment is sized for its tenant's full need,
+ * because any environment may be the busy one. The spoke attachment is the environment's
+ * own; inspection, egress NAT and on-premises show the shared capacity (checked in total by
+ * the national rows and the tenant's link).
+ */
+export function planTenantPaths(
+  model: EstateModel,
+  needOf: (tenant: Tenant) => number,
+  shared: SharedCapacity,
+): TenantPathsPlan {
+  const linkOf = new Map(shared.links.map((link) => [link.tenant, link]));
+  const errors: CapacityShortfall[] = [];
+  const rows = allEnvironments(model).flatMap((env) => {
+    const need = needOf(env.tenant);
+    const spoke = spokeRow(env, need, model.estate.availabilityZones[env.region] ?? []);
+    if (!isMet(spoke)) errors.push(spokeShortfall(spoke, env, model.estate.network.growthFactor));
+    const out: TenantPathRow[] = [
+      spoke,
+      { ...where(env, 'inspection'), ...capacityRow(need, shared.inspectionMbps) },
+      { ...where(env, 'egress-nat'), ...capacityRow(need, shared.egressMbps) },
+    ];
+    const link = linkOf.get(env.tenant.odsCode);
+    if (link)
+      out.push({
+        ...where(env, 'on-premises'),
+        ...capacityRow(need, link.capacityMbps),
+        sizing: link.sizing,
+      });
+    return out;
+  });
+  return { rows, errors };
+}
+
+function where(env: TenantEnvironment, path: TenantPath) {
+  return { tenant: env.tenant.odsCode, environment: env.name, path };
+}
+
+/** A spoke is attached in each AZ of its subnet plan, and may lose one. */
+function spokeRow(env: TenantEnvironment, need: number, regionZones: readonly string[]): TenantPathRow {
+  const zones = planSpokeSubnets(env.cidr, regionZones).transit.map((s) => s.availabilityZone);
+  return {
+    ...where(env, 'spoke-attachment'),
+    ...capacityRow(need, TGW_ATTACHMENT_MBPS_PER_AZ * survivingAzs(zones)),
+  };
+}
+
+function spokeShortfall(row: TenantPathRow, env: TenantEnvironment, growthFactor: number): CapacityShortfall {
+  return {
+    tenant: row.tenant,
+    environment: row.environment,
+    path: 'spoke-attachment',
+    message:
+      `${row.tenant} ${row.environment} spoke-attachment: needs ${mbps(row.needMbps)} ` +
+      `(${growthFactor} x ${mbps(env.tenant.network.currentPeakMbps)} peak) but a VPC attachment carries ` +
+      `${mbps(row.capacityMbps)} with one AZ lost; spread the workload over more environments (each its own VPC)`,
+  };
+}
