@@ -53,9 +53,9 @@ export class ConfigValidationError extends Error {
 /** Shows a value the way the user wrote it: strings quoted, objects summarised. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
+  if (value === null) return 'an empty value';
   if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
+  if (typeof value === 'object') return Object.keys(value).length ? 'a mapping' : 'an empty mapping';
   return String(value);
 }

@@ -1,6 +1,9 @@
-/** The closest candidate to a mistyped word, if it is close enough to be a typo. */
+/**
+ * The closest candidate to a mistyped word, if it is close enough to be a typo. Short words
+ * allow one edit: two edits turn any three-letter ODS code into half the others.
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());

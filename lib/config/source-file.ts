@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigError } from './config-error';
+import { yamlSyntaxErrors } from './yaml-syntax';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -18,17 +19,7 @@ export class SourceFile {
     text: string,
   ) {
     this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxErrors = this.document.errors.map((e) => {
-      const { line, col } = this.lines.linePos(e.pos[0]);
-      return {
-        file: displayPath,
-        line,
-        column: col,
-        field: '',
-        message: `YAML syntax error: ${firstLine(e.message)}`,
-        hint: syntaxHint(e.code),
-      };
-    });
+    this.syntaxErrors = yamlSyntaxErrors(displayPath, text, this.document.errors, this.lines);
     this.data = this.syntaxErrors.length ? undefined : this.document.toJS();
   }
 
@@ -74,22 +65,4 @@ export class SourceFile {
 
 export function formatPath(path: FieldPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function syntaxHint(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'each key may appear once per mapping; remove or merge the repeated one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'check the indentation: nested fields use two more spaces than their parent';
-    case 'TAB_AS_INDENT':
-      return 'YAML does not allow tabs for indentation; use spaces';
-    default:
-      return 'check the YAML syntax near this position (quotes, colons, indentation)';
-  }
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from './config-error';
-import { CROSS_FILE_CHECKS, ParsedTenant } from './checks';
+import { ESTATE_CHECKS, ParsedTenant, TENANT_SET_CHECKS } from './checks';
 import { EstateModel, tenantKind } from './model';
 import { estateSchema } from './schema/estate-schema';
 import { tenantSchema } from './schema/tenant-schema';
@@ -47,11 +47,12 @@ export function validateEstate(
       });
     }
   }
-  // Cross-file checks need a valid estate; tenant files that failed their schema are skipped
-  // here but their own errors are already collected.
+  // Tenant files that failed their schema are left out of cross-file checks; their own errors
+  // are already collected. Checks that need the estate wait until it is valid.
+  for (const check of TENANT_SET_CHECKS) errors.push(...check({ tenants, invalidTenantStems }));
   if (estate) {
     const context = { estate, estateSource, tenants, invalidTenantStems, today };
-    for (const check of CROSS_FILE_CHECKS) errors.push(...check(context));
+    for (const check of ESTATE_CHECKS) errors.push(...check(context));
   }
   if (errors.length || !estate) return { ok: false, errors };
   const sorted = tenants.map((t) => t.tenant).sort((a, b) => a.odsCode.localeCompare(b.odsCode));

@@ -4,7 +4,7 @@
  * A block is held as two integers, its first address and its prefix length, so that
  * containment and overlap are integer comparisons:
  *
- *   parseCidr('10.64.8.0/21') -> { base: 172_951_552, prefix: 21 }  (10.64.8.0 .. 10.64.15.255)
+ *   parseCidr('10.64.8.0/21') -> { base: 171_968_512, prefix: 21 }  (10.64.8.0 .. 10.64.15.255)
  */
 export interface Cidr {
   /** First address of the block as an unsigned 32-bit integer. */
@@ -19,6 +19,10 @@ const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 export function cidrProblem(text: string): string | undefined {
   const match = CIDR_PATTERN.exec(text);
   if (!match) return 'expected an IPv4 CIDR such as 10.64.0.0/21';
+  // "010" reads as 8 to some tools and 10 to others, so leading zeros are refused outright.
+  if (match.slice(1, 6).some((part) => part.length > 1 && part.startsWith('0'))) {
+    return `expected numbers without leading zeros, got ${text}`;
+  }
   const octets = match.slice(1, 5).map(Number);
   const prefix = Number(match[5]);
   if (octets.some((o) => o > 255)) return 'expected each address octet to be 0-255';
@@ -78,7 +82,8 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
  */
 export function splitCidr(cidr: Cidr, prefix: number, count: number): Cidr[] {
   const size = 2 ** (32 - prefix);
-  if (prefix < cidr.prefix || size * count > blockSize(cidr)) {
+  const fits = Number.isInteger(count) && count >= 0 && size * count <= blockSize(cidr);
+  if (prefix < cidr.prefix || prefix > 32 || !fits) {
     throw new Error(`${formatCidr(cidr)} cannot hold ${count} blocks of /${prefix}`);
   }
   return Array.from({ length: count }, (_, i) => ({ base: cidr.base + i * size, prefix }));

@@ -1,9 +1,18 @@
-import { ConfigText, formatConfigError, sortConfigErrors, validateEstate, ValidationResult } from '../../lib/config';
+import {
+  ConfigText,
+  formatConfigError,
+  sortConfigErrors,
+  validateEstate,
+  ValidationResult,
+} from '../../lib/config';
+import { formatCidr, parseCidr } from '../../lib/planners/cidr';
 
 /**
  * Small, valid config texts for tests to mutate one line at a time, so each test shows only
  * what it breaks. Layouts are fixed so error positions can be asserted as literal numbers.
  */
+
+const POOL_BASE = parseCidr('10.64.0.0/10').base;
 
 /** A fixed date so residency-expiry checks never depend on the clock. */
 export const TODAY = '2025-06-01';
@@ -42,7 +51,8 @@ segmentation:
 
 /**
  * A minimal valid tenant file. `index` keeps account IDs and CIDRs unique between tenants:
- * prod is 10.64.(16i).0/21 and account 2000000000(2i+1); nonprod the next /21 and account.
+ * prod is the (2i)th /21 of 10.64.0.0/10 (10.64.16.0/21 for i = 1) with account 2i+1
+ * ('200000000003'); nonprod the next /21 and account.
  *
  * Trust layout (ICB and national files lack line 4, so later lines move up one):
  *   1 odsCode, 2 name, 3 scope, 4 icb, 5 dataClassification, 6 patientData,
@@ -52,8 +62,8 @@ segmentation:
  */
 export function tenantText(odsCode: string, index = 0, icb = 'QAA'): string {
   const kind = odsCode[0];
-  const account = (n: number) => `'2000000000${String(n).padStart(2, '0')}'`;
-  const cidr = (n: number) => `10.64.${n * 8}.0/21`;
+  const account = (n: number) => `'2${String(n).padStart(11, '0')}'`;
+  const cidr = (n: number) => formatCidr({ base: POOL_BASE + n * 2048, prefix: 21 });
   return [
     `odsCode: ${odsCode}`,
     `name: Test organisation ${odsCode}`,
@@ -124,4 +134,32 @@ export function errorsOf(
 /** Errors for one mutated tenant file, with the default ICB and trust around it. */
 export function tenantErrors(stem: string, text: string): string[] {
   return errorsOf(ESTATE, { ...defaultTenants(), [stem]: text });
+}
+
+/**
+ * Adds an onPremises block after currentPeakMbps (tenant lines 12-15: onPremises, connection,
+ * cidrs, asn); environments then start on line 16 of a trust file.
+ */
+export function withOnPremises(text: string, cidrs: string, asn = 65010): string {
+  return edit(
+    text,
+    '  currentPeakMbps: 100\n',
+    `  currentPeakMbps: 100\n  onPremises:\n    connection: vpn\n    cidrs: [${cidrs}]\n    asn: ${asn}\n`,
+  );
+}
+
+/** One segmentation rule as five estate lines: name, from, to, ports, reason. */
+export function rule(name: string, from: string, to: string): string {
+  return [
+    `    - name: ${name}`,
+    `      from: ${from}`,
+    `      to: ${to}`,
+    '      ports: [443]',
+    '      reason: Shared EPR integration over HTTPS.',
+  ].join('\n');
+}
+
+/** Replaces the empty rule list; rule i then starts on estate line 24 + 5i. */
+export function withRules(estate: string, ...rules: string[]): string {
+  return edit(estate, '  rules: []', `  rules:\n${rules.join('\n')}`);
 }

@@ -23,3 +23,6 @@ export interface CheckContext {
 }
 
 export type ConfigCheck = (context: CheckContext) => ConfigError[];
+
+/** A check that needs only the tenant files, so it still runs when estate.yaml is invalid. */
+export type TenantSetCheck = (context: Pick<CheckContext, 'tenants' | 'invalidTenantStems'>) => ConfigError[];

@@ -1,10 +1,18 @@
-import { Cidr, contains, lastAddress, parseCidr } from '../../planners/cidr';
+import { Cidr, contains, lastAddress, overlaps, parseCidr } from '../../planners/cidr';
 import { ConfigError } from '../config-error';
 import { SourceFile } from '../source-file';
 import { CheckContext, ConfigCheck } from './check-context';
 
 export const MIN_TENANT_PREFIX = 16;
 export const MAX_TENANT_PREFIX = 24;
+
+/**
+ * When two claims overlap, the error goes on the one that is easiest to move: environment
+ * CIDRs are ours to allocate, on-premises ranges are a trust's existing network, and hub
+ * ranges are fixed once the estate is built.
+ */
+type ClaimKind = 'hub' | 'onprem' | 'env';
+const MOVABILITY: Record<ClaimKind, number> = { hub: 0, onprem: 1, env: 2 };
 
 interface Claim {
   readonly cidr: Cidr;
@@ -14,6 +22,7 @@ interface Claim {
   readonly path: (string | number)[];
   /** Ranges of one owner group may overlap each other (e.g. one tenant's own on-premises list). */
   readonly group: string;
+  readonly kind: ClaimKind;
 }
 
 /**
@@ -26,7 +35,7 @@ export const checkCidrs: ConfigCheck = (context) => {
   const supernet = parseCidr(context.estate.network.tenantSupernet);
   const claims = collectClaims(context);
   for (const claim of claims) {
-    if (claim.group.startsWith('hub:') && contains(supernet, claim.cidr)) {
+    if (claim.kind === 'hub' && overlaps(supernet, claim.cidr)) {
       errors.push(
         claim.source.errorAt(
           claim.path,
@@ -35,7 +44,7 @@ export const checkCidrs: ConfigCheck = (context) => {
         ),
       );
     }
-    if (!claim.group.startsWith('env:')) continue;
+    if (claim.kind !== 'env') continue;
     if (!contains(supernet, claim.cidr)) {
       errors.push(
         claim.source.errorAt(
@@ -65,10 +74,11 @@ function collectClaims({ estate, estateSource, tenants }: CheckContext): Claim[]
     claims.push({
       cidr: parseCidr(text),
       text,
-      owner: `hub range ${name} (${estateSource.displayPath})`,
+      owner: `hub range ${name} in ${estateSource.displayPath}`,
       source: estateSource,
       path: ['network', 'hub', name],
       group: `hub:${name}`,
+      kind: 'hub',
     });
   }
   for (const { tenant, source } of tenants) {
@@ -76,41 +86,69 @@ function collectClaims({ estate, estateSource, tenants }: CheckContext): Claim[]
       claims.push({
         cidr: parseCidr(env.cidr),
         text: env.cidr,
-        owner: `${tenant.odsCode} ${envName} (${tenant.file})`,
+        owner: `${tenant.odsCode} ${envName} in ${tenant.file}`,
         source,
         path: ['environments', envName, 'cidr'],
         group: `env:${tenant.odsCode}:${envName}`,
+        kind: 'env',
       });
     }
     tenant.network.onPremises?.cidrs.forEach((text, i) => {
       claims.push({
         cidr: parseCidr(text),
         text,
-        owner: `${tenant.odsCode} on-premises (${tenant.file})`,
+        owner: `${tenant.odsCode} on-premises in ${tenant.file}`,
         source,
         path: ['network', 'onPremises', 'cidrs', i],
         group: `onprem:${tenant.odsCode}`,
+        kind: 'onprem',
       });
     });
   }
   return claims;
 }
 
+/**
+ * Reports every overlapping pair of claims once. Claims are swept in address order keeping
+ * the ones still open at the current address, which for an estate of mostly disjoint blocks
+ * is a handful, so this stays close to O(n log n).
+ */
 function findOverlaps(claims: Claim[]): ConfigError[] {
   const errors: ConfigError[] = [];
   const sorted = [...claims].sort((a, b) => a.cidr.base - b.cidr.base || a.cidr.prefix - b.cidr.prefix);
-  let widest: Claim | undefined;
+  let open: Claim[] = [];
   for (const claim of sorted) {
-    if (widest && claim.cidr.base <= lastAddress(widest.cidr) && claim.group !== widest.group) {
-      errors.push(
-        claim.source.errorAt(
-          claim.path,
-          `${claim.text} overlaps ${widest.text}, used by ${widest.owner}`,
-          'every environment, hub range and on-premises range needs its own address space; `nhs-cloud onboard` allocates free blocks',
-        ),
-      );
+    open = open.filter((other) => lastAddress(other.cidr) >= claim.cidr.base);
+    for (const other of open) {
+      if (other.group !== claim.group) errors.push(overlapError(claim, other));
+      else if (other.text === claim.text) {
+        errors.push(
+          claim.source.errorAt(
+            claim.path,
+            `expected each range once, got ${claim.text} twice`,
+            'remove the repeated entry; each range needs to be listed once',
+          ),
+        );
+      }
     }
-    if (!widest || lastAddress(claim.cidr) > lastAddress(widest.cidr)) widest = claim;
+    open.push(claim);
   }
   return errors;
 }
+
+function overlapError(later: Claim, earlier: Claim): ConfigError {
+  const [at, other] =
+    MOVABILITY[later.kind] >= MOVABILITY[earlier.kind] ? [later, earlier] : [earlier, later];
+  return at.source.errorAt(
+    at.path,
+    `expected an address range of its own, got ${at.text}, which overlaps ${other.text} (${other.owner})`,
+    OVERLAP_HINTS[at.kind],
+  );
+}
+
+const OVERLAP_HINTS: Record<ClaimKind, string> = {
+  env: 'every environment needs address space no other network uses; `nhs-cloud onboard` allocates a free block',
+  onprem:
+    'the hub cannot route one range to two places; check with the network teams which organisation owns it',
+  hub: 'choose hub ranges that no other network uses',
+};

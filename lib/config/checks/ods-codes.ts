@@ -1,11 +1,12 @@
 import { ConfigError } from '../config-error';
-import { ConfigCheck } from './check-context';
+import { TenantSetCheck } from './check-context';
 
 /** ODS codes match their file names, are unique, and fit their scope; trusts name their ICB. */
-export const checkOdsCodes: ConfigCheck = ({ tenants, invalidTenantStems }) => {
+export const checkOdsCodes: TenantSetCheck = ({ tenants, invalidTenantStems }) => {
   const errors: ConfigError[] = [];
   const seen = new Map<string, string>();
   const icbs = new Set(tenants.filter((t) => t.tenant.kind === 'icb').map((t) => t.tenant.odsCode));
+  const kinds = new Map(tenants.map((t) => [t.tenant.odsCode, t.tenant.kind]));
   for (const { tenant, source, fileStem } of tenants) {
     const code = tenant.odsCode;
     if (code !== fileStem) {
@@ -13,7 +14,7 @@ export const checkOdsCodes: ConfigCheck = ({ tenants, invalidTenantStems }) => {
         source.errorAt(
           ['odsCode'],
           `expected "${fileStem}" to match the file name, got "${code}"`,
-          `rename the file to ${code}.yaml or correct odsCode`,
+          `rename the file to ${code}${extensionOf(tenant.file)} or correct odsCode`,
         ),
       );
     }
@@ -70,14 +71,29 @@ export const checkOdsCodes: ConfigCheck = ({ tenants, invalidTenantStems }) => {
       !icbs.has(tenant.icb) &&
       !invalidTenantStems.has(tenant.icb)
     ) {
+      const kind = kinds.get(tenant.icb);
+      const named = kind && (kind === 'trust' ? 'a trust' : 'a national body');
+      const known = `known ICBs: ${[...icbs].sort().join(', ') || 'none'}`;
       errors.push(
         source.errorAt(
           ['icb'],
-          `expected the ODS code of an ICB tenant, got "${tenant.icb}"`,
-          `onboard the ICB first (config/tenants/${tenant.icb}.yaml) or correct the code; known ICBs: ${[...icbs].sort().join(', ') || 'none'}`,
+          named
+            ? `expected the ODS code of an ICB tenant, got "${tenant.icb}", which is ${named}`
+            : `expected the ODS code of an ICB tenant, got "${tenant.icb}", which has no tenant file`,
+          named
+            ? `an ICB code starts with Q; ${known}`
+            : `onboard the ICB first (${directoryOf(tenant.file)}${tenant.icb}.yaml) or correct the code; ${known}`,
         ),
       );
     }
   }
   return errors;
 };
+
+function directoryOf(file: string): string {
+  return file.replace(/[^/\\]*$/, '');
+}
+
+function extensionOf(file: string): string {
+  return /\.ya?ml$/.exec(file)?.[0] ?? '.yaml';
+}

@@ -27,7 +27,7 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
       errors.push(
         estateSource.errorAt(
           ['allowedRegions', i],
-          `region ${region} is outside the UK and has no residency exception`,
+          `expected a UK region or one with a residency exception, got "${region}"`,
           'add a residencyExceptions entry with region, reason and approver (SIRO/DPO/Caldicott sign-off)',
         ),
       );
@@ -38,18 +38,19 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
       errors.push(
         estateSource.errorAt(
           ['residencyExceptions', i, 'expires'],
-          `residency exception for ${exception.region} expired on ${exception.expires}`,
+          `residency exception for ${exception.region} expired on ${exception.expires} (today is ${today})`,
           'renew the approval with a new expiry date, or remove the region',
         ),
       );
     }
   });
-  const needsZones = new Set([estate.homeRegion]);
+  const needsZones = new Set(allowed.has(estate.homeRegion) ? [estate.homeRegion] : []);
   for (const { tenant, source } of tenants) {
     for (const [envName, env] of Object.entries(tenant.environments)) {
       if (!env.region) continue;
-      needsZones.add(env.region);
-      if (!allowed.has(env.region)) {
+      // A region that is not allowed is reported once, here, rather than also as missing zones.
+      if (allowed.has(env.region)) needsZones.add(env.region);
+      else {
         errors.push(
           source.errorAt(
             ['environments', envName, 'region'],
@@ -63,13 +64,14 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
   for (const region of needsZones) {
     const zones = estate.availabilityZones[region];
     if (!zones) {
-      errors.push(
-        estateSource.errorAt(
+      errors.push({
+        ...estateSource.errorAt(
           ['availabilityZones'],
           `expected availability zones for region ${region}, found none`,
           `add availabilityZones.${region}: [${region}a, ${region}b, ${region}c]`,
         ),
-      );
+        ...estateSource.keyPositionOf(['availabilityZones']),
+      });
       continue;
     }
     zones.forEach((zone, i) => {
@@ -78,6 +80,7 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
           estateSource.errorAt(
             ['availabilityZones', region, i],
             `expected a zone of ${region}, got "${zone}"`,
+            `zone names are the region name plus a letter, e.g. ${region}a`,
           ),
         );
       }

@@ -18,8 +18,14 @@ const endpoint = z
     tenant: odsCode.optional(),
     environment: z.string().optional(),
   })
-  .refine((e) => (e.segment === undefined) !== (e.tenant === undefined), {
-    error: 'expected exactly one of `segment` or `tenant`',
+  .superRefine((e, ctx) => {
+    if ((e.segment === undefined) === (e.tenant === undefined)) {
+      const found = e.segment === undefined ? 'neither' : 'both';
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected exactly one of \`segment\` or \`tenant\`, found ${found}`,
+      });
+    }
   })
   .describe('One side of a flow: a whole segment, or one tenant (optionally one of its environments).');
 
@@ -30,7 +36,14 @@ export const flowRuleSchema = z
     to: endpoint,
     protocol: z.enum(['tcp', 'udp', 'icmp'], { error: 'expected tcp, udp or icmp' }).default('tcp'),
     ports: z
-      .array(z.number().int().min(1).max(65535), { error: 'expected a list of port numbers' })
+      .array(
+        z
+          .number({ error: 'expected a port number' })
+          .int({ error: 'expected a whole-number port' })
+          .min(1, { error: 'expected a port number from 1 to 65535' })
+          .max(65535, { error: 'expected a port number from 1 to 65535' }),
+        { error: 'expected a list of port numbers' },
+      )
       .min(1, { error: 'expected at least one port' })
       .optional(),
     reason: z.string().min(10, { error: 'expected a reason of at least 10 characters' }),

@@ -23,7 +23,7 @@ const environment = z
       .describe('Segment tier; defaults to prod for an environment named prod, else nonprod.'),
   })
   .refine((e) => e.accountId !== undefined || e.email !== undefined, {
-    error: 'expected an accountId, or an email for a new account to be vended',
+    error: 'expected an accountId, or an email for a new account to be vended, found neither',
   });
 
 export const tenantSchema = z
@@ -36,7 +36,10 @@ export const tenantSchema = z
       error: 'expected OFFICIAL or OFFICIAL-SENSITIVE',
     }),
     patientData: z.boolean({ error: 'expected true or false' }),
-    costCentre: z.string().min(1).optional(),
+    costCentre: z
+      .string({ error: 'expected a cost centre code as text' })
+      .min(1, { error: 'expected a cost centre code' })
+      .optional(),
     contacts: z.strictObject({
       owner: email,
       security: email,
@@ -58,7 +61,9 @@ export const tenantSchema = z
       )
       .refine((envs) => Object.keys(envs).length > 0, { error: 'expected at least one environment' }),
     budget: z.strictObject({
-      monthlyGbp: z.number({ error: 'expected a monthly budget in pounds' }).positive(),
+      monthlyGbp: z
+        .number({ error: 'expected a monthly budget in pounds' })
+        .positive({ error: 'expected a positive monthly budget in pounds' }),
     }),
   })
   .describe('One NHS organisation (trust, ICB or national body) in the national cloud.');

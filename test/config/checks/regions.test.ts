@@ -1,0 +1,85 @@
+import { defaultTenants, edit, errorsOf, ESTATE, TODAY, tenantText } from '../helpers';
+
+/** estate.yaml allowing eu-west-1 under a residency exception that expires on `expires` (line 4). */
+function withException(expires: string): string {
+  return edit(
+    edit(ESTATE, 'allowedRegions: [eu-west-2]', 'allowedRegions: [eu-west-2, eu-west-1]'),
+    'residencyExceptions: []',
+    `residencyExceptions: [{ region: eu-west-1, reason: Disaster recovery copy of the imaging archive, approver: siro@raa.nhs.uk, expires: '${expires}' }]`,
+  );
+}
+
+/** RAA with its prod environment in `region` (tenant line 16). */
+const trustIn = (region: string) =>
+  edit(tenantText('RAA', 1), '    cidr: 10.64.16.0/21', `    cidr: 10.64.16.0/21\n    region: ${region}`);
+
+describe('regions and residency', () => {
+  test('an environment in a region that is not allowed', () => {
+    expect(errorsOf(ESTATE, { ...defaultTenants(), RAA: trustIn('eu-west-1') })).toEqual([
+      'config/tenants/RAA.yaml:16:13 environments.prod.region: expected one of allowedRegions (eu-west-2), got "eu-west-1"\n' +
+        '  hint: the estate only deploys to allowed regions; remove the field to use the home region',
+    ]);
+  });
+
+  test('homeRegion not in allowedRegions', () => {
+    expect(errorsOf(edit(ESTATE, 'homeRegion: eu-west-2', 'homeRegion: eu-west-1'))).toEqual([
+      'config/estate.yaml:2:13 homeRegion: expected homeRegion to be one of allowedRegions (eu-west-2), got "eu-west-1"\n' +
+        '  hint: add it to allowedRegions or choose an allowed region',
+    ]);
+  });
+
+  test('a non-UK allowed region without a residency exception', () => {
+    const estate = edit(ESTATE, 'allowedRegions: [eu-west-2]', 'allowedRegions: [eu-west-2, eu-west-1]');
+    expect(errorsOf(estate)).toEqual([
+      'config/estate.yaml:3:29 allowedRegions[1]: expected a UK region or one with a residency exception, got "eu-west-1"\n' +
+        '  hint: add a residencyExceptions entry with region, reason and approver (SIRO/DPO/Caldicott sign-off)',
+    ]);
+  });
+
+  test.each([
+    { expires: '2025-05-31', today: TODAY, valid: false },
+    { expires: TODAY, today: TODAY, valid: true },
+    { expires: '2025-05-31', today: '2025-05-30', valid: true },
+  ])('exception expiring $expires, checked on $today: valid=$valid', ({ expires, today, valid }) => {
+    const expected = valid
+      ? []
+      : [
+          `config/estate.yaml:4:135 residencyExceptions[0].expires: residency exception for eu-west-1 expired on ${expires} (today is ${today})\n` +
+            '  hint: renew the approval with a new expiry date, or remove the region',
+        ];
+    expect(errorsOf(withException(expires), defaultTenants(), today)).toEqual(expected);
+  });
+
+  test('availability zones missing for a region an environment uses', () => {
+    expect(errorsOf(withException('2026-01-01'), { ...defaultTenants(), RAA: trustIn('eu-west-1') })).toEqual(
+      [
+        'config/estate.yaml:5:1 availabilityZones: expected availability zones for region eu-west-1, found none\n' +
+          '  hint: add availabilityZones.eu-west-1: [eu-west-1a, eu-west-1b, eu-west-1c]',
+      ],
+    );
+  });
+
+  test('an allowed region nobody uses needs no availability zones', () => {
+    expect(errorsOf(withException('2026-01-01'))).toEqual([]);
+  });
+
+  test('availability zones missing for the home region', () => {
+    const estate = edit(
+      ESTATE,
+      '  eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]',
+      '  eu-west-1: [eu-west-1a, eu-west-1b, eu-west-1c]',
+    );
+    expect(errorsOf(estate)).toEqual([
+      'config/estate.yaml:5:1 availabilityZones: expected availability zones for region eu-west-2, found none\n' +
+        '  hint: add availabilityZones.eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]',
+    ]);
+  });
+
+  test('a zone listed under the wrong region', () => {
+    const estate = edit(ESTATE, 'eu-west-2b, eu-west-2c]', 'eu-west-2b, eu-west-1c]');
+    expect(errorsOf(estate)).toEqual([
+      'config/estate.yaml:6:39 availabilityZones.eu-west-2[2]: expected a zone of eu-west-2, got "eu-west-1c"\n' +
+        '  hint: zone names are the region name plus a letter, e.g. eu-west-2a',
+    ]);
+  });
+});
