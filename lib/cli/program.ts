@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { capacityCommand } from './commands/capacity';
 import { onboardCommand } from './commands/onboard';
+import { preflightCommand } from './commands/preflight';
 import { schemasCommand } from './commands/schemas';
 import { validateCommand } from './commands/validate';
+import { verifyLiveCommand } from './commands/verify-live';
 import { CliIo, processIo } from './io';
 
 /** Assembles the `nhs-cloud` CLI: one command per file in ./commands. */
@@ -14,5 +16,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .addCommand(validateCommand(io))
     .addCommand(onboardCommand(io))
     .addCommand(capacityCommand(io))
+    .addCommand(preflightCommand(io))
+    .addCommand(verifyLiveCommand(io))
     .addCommand(schemasCommand(io));
 }

@@ -25,7 +25,7 @@ export function validateEstate(
 ): ValidationResult {
   const errors: ConfigError[] = [];
   const estateSource = new SourceFile(estateText.displayPath, estateText.text);
-  errors.push(...estateSource.syntaxErrors);
+  append(errors, estateSource.syntaxErrors);
   const estate = estateSource.syntaxErrors.length
     ? undefined
     : collect(errors, checkAgainstSchema(estateSchema, estateSource));
@@ -34,7 +34,7 @@ export function validateEstate(
   const invalidTenantStems = new Set<string>();
   for (const { displayPath, text } of tenantTexts) {
     const source = new SourceFile(displayPath, text);
-    errors.push(...source.syntaxErrors);
+    append(errors, source.syntaxErrors);
     const value = source.syntaxErrors.length
       ? undefined
       : collect(errors, checkAgainstSchema(tenantSchema, source));
@@ -49,10 +49,10 @@ export function validateEstate(
   }
   // Tenant files that failed their schema are left out of cross-file checks; their own errors
   // are already collected. Checks that need the estate wait until it is valid.
-  for (const check of TENANT_SET_CHECKS) errors.push(...check({ tenants, invalidTenantStems }));
+  for (const check of TENANT_SET_CHECKS) append(errors, check({ tenants, invalidTenantStems }));
   if (estate) {
     const context = { estate, estateSource, tenants, invalidTenantStems, today };
-    for (const check of ESTATE_CHECKS) errors.push(...check(context));
+    for (const check of ESTATE_CHECKS) append(errors, check(context));
   }
   if (errors.length || !estate) return { ok: false, errors };
   const sorted = tenants.map((t) => t.tenant).sort((a, b) => a.odsCode.localeCompare(b.odsCode));
@@ -60,10 +60,15 @@ export function validateEstate(
 }
 
 function collect<T>(errors: ConfigError[], result: { value?: T; errors: ConfigError[] }): T | undefined {
-  errors.push(...result.errors);
+  append(errors, result.errors);
   return result.value;
 }
 
 function fileStem(path: string): string {
   return path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
+}
+
+/** Appends without spreading, which overflows the stack for very long error lists. */
+function append(errors: ConfigError[], more: readonly ConfigError[]): void {
+  for (const error of more) errors.push(error);
 }

@@ -1,0 +1,92 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { allEnvironments, EstateModel, TenantEnvironment } from '../config';
+import { CheckResult, fetchShared, withData } from './checks/check-result';
+import { checkRegion, isRegionEnabled, readRegionStatus } from './checks/region';
+import {
+  checkAttachmentQuota,
+  checkTransitGateway,
+  chooseTgw,
+  countAttachments,
+  findSharedTgws,
+} from './checks/transit-gateway';
+import { checkAccount, checkCidrOverlap, checkDefaultVpc, checkVpcQuota, listVpcs } from './checks/vpcs';
+
+export type { CheckId, CheckResult, Verdict } from './checks/check-result';
+
+export interface PreflightOptions {
+  readonly model: EstateModel;
+  readonly environment: TenantEnvironment;
+  /** An EC2 client for a region: the environment's, and the home region's for the region check. */
+  readonly ec2: (region: string) => EC2Client;
+  /**
+   * The shared transit gateway the spoke will attach to.
+   * @default the only one the network account shares, if it shares exactly one
+   */
+  readonly transitGatewayId?: string;
+}
+
+export interface PreflightReport {
+  readonly tenant: string;
+  readonly environment: string;
+  readonly accountId?: string;
+  readonly region: string;
+  readonly cidr: string;
+  readonly checks: readonly CheckResult[];
+}
+
+/**
+ * Checks a tenant account is ready for its first deploy, with that account's credentials.
+ * A missing IAM permission fails only the checks that needed it; expired credentials and
+ * exhausted throttling retries throw an AwsCallError, since every later call would fail too.
+ */
+export async function runPreflight(options: PreflightOptions): Promise<PreflightReport> {
+  const { model, environment: env } = options;
+  const report = (checks: CheckResult[]): PreflightReport => ({
+    tenant: env.tenant.odsCode,
+    environment: env.name,
+    accountId: env.accountId,
+    region: env.region,
+    cidr: env.cidr,
+    checks,
+  });
+
+  // Asked of the home region: a region that is not enabled cannot answer for itself.
+  const status = await fetchShared(() => readRegionStatus(options.ec2(model.estate.homeRegion), env.region));
+  const region = withData('region', status, (s) => checkRegion(env.region, s));
+  if (status.ok && !isRegionEnabled(status.value)) return report([region]);
+
+  const ec2 = options.ec2(env.region);
+  const vpcs = await fetchShared(() => listVpcs(ec2));
+  const network = model.estate.organization.accounts.network;
+  const tgws = await fetchShared(() => findSharedTgws(ec2, network, options.transitGatewayId));
+  const chosen = tgws.ok ? chooseTgw(tgws.value, options.transitGatewayId) : undefined;
+  const attachments = await fetchShared(async () => (chosen ? countAttachments(ec2, chosen.id) : undefined));
+
+  return report([
+    region,
+    withData('account', vpcs, (v) => checkAccount(env, v)),
+    withData('cidr-overlap', vpcs, (v) => checkCidrOverlap(env, v)),
+    withData('default-vpc', vpcs, (v) => checkDefaultVpc(env.region, v)),
+    withData('transit-gateway', tgws, (t) =>
+      checkTransitGateway(network, env.region, t, options.transitGatewayId),
+    ),
+    withData('vpc-quota', vpcs, (v) => checkVpcQuota(env, v)),
+    withData('tgw-attachment-quota', attachments, (count) => checkAttachmentQuota(chosen?.id, count)),
+  ]);
+}
+
+/** The environment named on the command line, or why there is none. */
+export function findEnvironment(
+  model: EstateModel,
+  odsCode: string,
+  name: string,
+): { environment: TenantEnvironment } | { error: string } {
+  const all = allEnvironments(model);
+  const environment = all.find((e) => e.tenant.odsCode === odsCode.toUpperCase() && e.name === name);
+  if (environment) return { environment };
+  const tenant = model.tenants.find((t) => t.odsCode === odsCode.toUpperCase());
+  if (!tenant) return { error: `no tenant with ODS code ${odsCode} in config` };
+  return {
+    error: `tenant ${tenant.odsCode} has no environment '${name}' (it has: ${Object.keys(tenant.environments).join(', ')})`,
+  };
+}

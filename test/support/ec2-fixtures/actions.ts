@@ -1,0 +1,257 @@
+import {
+  FixtureAccountSettings,
+  FixtureAttachment,
+  FixtureRegion,
+  FixtureRoute,
+  FixtureRouteTable,
+  FixtureTransitGateway,
+  FixtureVpc,
+} from './types';
+import {
+  applyFilters,
+  Ec2Fault,
+  el,
+  FilterTable,
+  indexedList,
+  pageOf,
+  Params,
+  requireParam,
+  set,
+  tagSet,
+} from './query';
+
+/** The server's mutable world: fixture lists plus account settings that modifying calls change. */
+export interface ServerState {
+  readonly regions: readonly FixtureRegion[];
+  readonly vpcs: readonly FixtureVpc[];
+  readonly transitGateways: readonly FixtureTransitGateway[];
+  readonly attachments: readonly FixtureAttachment[];
+  readonly routeTables: readonly FixtureRouteTable[];
+  readonly account: FixtureAccountSettings;
+  readonly pageSize: number;
+}
+
+/** An action turns the request's fields into the XML inside `<XResponse>`. */
+export type Action = (params: Params, state: ServerState) => string;
+
+/** A paged Describe/Get: filter, cut one page, render it with the `nextToken`. */
+function paged<T>(
+  setName: string,
+  itemsOf: (params: Params, state: ServerState) => readonly T[],
+  filters: FilterTable<T>,
+  itemXml: (item: T) => string,
+): Action {
+  return (params, state) => {
+    const { page, nextToken } = pageOf(
+      params,
+      applyFilters(params, itemsOf(params, state), filters),
+      state.pageSize,
+    );
+    return set(setName, page, itemXml) + el('nextToken', nextToken);
+  };
+}
+
+const vpcXml = (v: FixtureVpc) =>
+  el('vpcId', v.id) +
+  el('ownerId', v.ownerId) +
+  el('state', 'available') +
+  el('cidrBlock', v.cidr) +
+  set(
+    'cidrBlockAssociationSet',
+    [v.cidr, ...(v.extraCidrs ?? [])],
+    (c) => el('cidrBlock', c) + '<cidrBlockState><state>associated</state></cidrBlockState>',
+  ) +
+  el('isDefault', v.isDefault ?? false) +
+  tagSet(v.name);
+
+const tgwXml = (t: FixtureTransitGateway) =>
+  el('transitGatewayId', t.id) +
+  el('transitGatewayArn', `arn:aws:ec2:eu-west-2:${t.ownerId}:transit-gateway/${t.id}`) +
+  el('state', t.state ?? 'available') +
+  el('ownerId', t.ownerId) +
+  tagSet(t.name);
+
+const attachmentXml = (a: FixtureAttachment) =>
+  el('transitGatewayAttachmentId', a.id) +
+  el('transitGatewayId', a.transitGatewayId) +
+  el('resourceType', a.resourceType ?? 'vpc') +
+  el('resourceId', a.resourceId) +
+  el('state', a.state ?? 'available') +
+  tagSet(a.name);
+
+const routeTableXml = (r: FixtureRouteTable) =>
+  el('transitGatewayRouteTableId', r.id) +
+  el('transitGatewayId', r.transitGatewayId) +
+  el('state', r.state ?? 'available') +
+  el('defaultAssociationRouteTable', false) +
+  el('defaultPropagationRouteTable', false) +
+  tagSet(r.name);
+
+function routeTableOf(params: Params, state: ServerState): FixtureRouteTable {
+  const id = requireParam(params, 'TransitGatewayRouteTableId');
+  const table = state.routeTables.find((t) => t.id === id);
+  if (!table)
+    throw new Ec2Fault(
+      'InvalidRouteTableID.NotFound',
+      `The transitGatewayRouteTable ID '${id}' does not exist.`,
+    );
+  return table;
+}
+
+/** Associations and propagations share a shape: the attachment plus what it connects. */
+function linkXml(state: ServerState, linkState: string) {
+  return (attachmentId: string) => {
+    const a = state.attachments.find((x) => x.id === attachmentId);
+    return (
+      el('transitGatewayAttachmentId', attachmentId) +
+      el('resourceId', a?.resourceId) +
+      el('resourceType', a?.resourceType ?? 'vpc') +
+      el('state', linkState)
+    );
+  };
+}
+
+type Link = { readonly id: string };
+
+function links(kind: 'associations' | 'propagations', setName: string, linkState: string): Action {
+  return (params, state) => {
+    const table = routeTableOf(params, state);
+    const items: Link[] = (table[kind] ?? []).map((id) => ({ id }));
+    const filters: FilterTable<Link> = { 'transit-gateway-attachment-id': (l) => [l.id] };
+    const { page, nextToken } = pageOf(params, applyFilters(params, items, filters), state.pageSize);
+    return set(setName, page, (l) => linkXml(state, linkState)(l.id)) + el('nextToken', nextToken);
+  };
+}
+
+const routeXml = (r: FixtureRoute) =>
+  el('destinationCidrBlock', r.cidr) +
+  set('transitGatewayAttachments', r.attachmentIds ?? [], (id) => el('transitGatewayAttachmentId', id)) +
+  el('type', r.type) +
+  el('state', r.state ?? 'active');
+
+export const ACTIONS: Record<string, Action> = {
+  DescribeRegions: (params, state) => {
+    const enabled = (r: FixtureRegion) => r.optInStatus !== 'not-opted-in';
+    const names = indexedList(params, 'RegionName');
+    const candidates = state.regions.filter(
+      (r) => (params.AllRegions === 'true' || enabled(r)) && (names.length === 0 || names.includes(r.name)),
+    );
+    const regions = applyFilters(params, candidates, {
+      'region-name': (r) => [r.name],
+      'opt-in-status': (r) => [r.optInStatus],
+    });
+    return set(
+      'regionInfo',
+      regions,
+      (r) =>
+        el('regionName', r.name) +
+        el('regionEndpoint', `ec2.${r.name}.amazonaws.com`) +
+        el('optInStatus', r.optInStatus),
+    );
+  },
+
+  DescribeVpcs: paged(
+    'vpcSet',
+    (_, s) => s.vpcs,
+    {
+      'vpc-id': (v) => [v.id],
+      'owner-id': (v) => [v.ownerId],
+      'is-default': (v) => [String(v.isDefault ?? false)],
+      'cidr-block-association.cidr-block': (v) => [v.cidr, ...(v.extraCidrs ?? [])],
+    },
+    vpcXml,
+  ),
+
+  DescribeTransitGateways: paged(
+    'transitGatewaySet',
+    (params, s) => {
+      const ids = indexedList(params, 'TransitGatewayIds');
+      const missing = ids.find((id) => !s.transitGateways.some((t) => t.id === id));
+      if (missing) {
+        throw new Ec2Fault(
+          'InvalidTransitGatewayID.NotFound',
+          `Transit Gateway ${missing} was deleted or does not exist.`,
+        );
+      }
+      return ids.length ? s.transitGateways.filter((t) => ids.includes(t.id)) : s.transitGateways;
+    },
+    {
+      'owner-id': (t) => [t.ownerId],
+      'transit-gateway-id': (t) => [t.id],
+      state: (t) => [t.state ?? 'available'],
+    },
+    tgwXml,
+  ),
+
+  DescribeTransitGatewayAttachments: paged(
+    'transitGatewayAttachments',
+    (_, s) => s.attachments,
+    {
+      'transit-gateway-id': (a) => [a.transitGatewayId],
+      'transit-gateway-attachment-id': (a) => [a.id],
+      'resource-type': (a) => [a.resourceType ?? 'vpc'],
+      'resource-id': (a) => [a.resourceId],
+      state: (a) => [a.state ?? 'available'],
+    },
+    attachmentXml,
+  ),
+
+  DescribeTransitGatewayRouteTables: paged(
+    'transitGatewayRouteTables',
+    (_, s) => s.routeTables,
+    {
+      'transit-gateway-id': (r) => [r.transitGatewayId],
+      'transit-gateway-route-table-id': (r) => [r.id],
+      state: (r) => [r.state ?? 'available'],
+    },
+    routeTableXml,
+  ),
+
+  GetTransitGatewayRouteTableAssociations: links('associations', 'associations', 'associated'),
+  GetTransitGatewayRouteTablePropagations: links(
+    'propagations',
+    'transitGatewayRouteTablePropagations',
+    'enabled',
+  ),
+
+  SearchTransitGatewayRoutes: (params, state) => {
+    const table = routeTableOf(params, state);
+    requireParam(params, 'Filter.1.Name');
+    const routes = applyFilters(params, table.routes ?? [], {
+      type: (r) => [r.type],
+      state: (r) => [r.state ?? 'active'],
+      'route-search.exact-match': (r) => [r.cidr],
+      'attachment.transit-gateway-attachment-id': (r) => [...(r.attachmentIds ?? [])],
+    });
+    const { page, nextToken } = pageOf(params, routes, state.pageSize);
+    return (
+      set('routeSet', page, routeXml) +
+      el('additionalRoutesAvailable', nextToken !== undefined) +
+      el('nextToken', nextToken)
+    );
+  },
+
+  GetEbsEncryptionByDefault: (_, s) =>
+    el('ebsEncryptionByDefault', s.account.ebsEncryptionByDefault) + el('sseType', 'sse-ebs'),
+  EnableEbsEncryptionByDefault: (_, s) => {
+    s.account.ebsEncryptionByDefault = true;
+    return el('ebsEncryptionByDefault', true);
+  },
+  GetEbsDefaultKmsKeyId: (_, s) => el('kmsKeyId', s.account.ebsDefaultKmsKeyId),
+  ModifyEbsDefaultKmsKeyId: (params, s) => {
+    s.account.ebsDefaultKmsKeyId = requireParam(params, 'KmsKeyId');
+    return el('kmsKeyId', s.account.ebsDefaultKmsKeyId);
+  },
+  GetInstanceMetadataDefaults: (_, s) =>
+    `<accountLevel>${el('httpTokens', s.account.httpTokens)}${el(
+      'httpPutResponseHopLimit',
+      s.account.httpPutResponseHopLimit,
+    )}</accountLevel>`,
+  ModifyInstanceMetadataDefaults: (params, s) => {
+    if (params.HttpTokens !== undefined) s.account.httpTokens = params.HttpTokens as 'optional' | 'required';
+    if (params.HttpPutResponseHopLimit !== undefined) {
+      s.account.httpPutResponseHopLimit = Number(params.HttpPutResponseHopLimit);
+    }
+    return el('return', true);
+  },
+};
