@@ -1,0 +1,155 @@
+import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { withRenderCache } from './rendered';
+import { NagRule } from './rule';
+import { BackupVaultLocked } from './rules/backup';
+import { SensitiveDataCustomerKey, Tls12Minimum } from './rules/encryption';
+import { AuditLogObjectLock, LogRetentionMinimum, VpcFlowLogEnabled } from './rules/logging';
+import { NoOpenIngress, TenantNoInternetPath } from './rules/network';
+import { RegionAllowed } from './rules/residency';
+import { MandatoryTags } from './rules/tagging';
+
+export interface NhsCloudChecksProps extends NagPackProps {
+  /** Regions resources may be in or point at (the estate's allowedRegions). */
+  readonly allowedRegions: readonly string[];
+  /** The shortest CloudWatch Logs retention allowed, in days (the estate's security.logRetention). */
+  readonly minLogRetentionDays: number;
+}
+
+/** Used when the pack is built without props: London only, and the estate's default 8-year retention. */
+export const DEFAULT_NHS_CLOUD_CHECKS_PROPS: NhsCloudChecksProps = {
+  allowedRegions: ['eu-west-2'],
+  minLogRetentionDays: 2922,
+};
+
+/** One rule as the pack applies it: the pack, not the rule, owns the wording and level. */
+export interface NhsCloudRule {
+  /** The rule ID, e.g. NhsCloud-RegionAllowed. */
+  readonly id: string;
+  readonly rule: NagRule;
+  readonly level: NagMessageLevel;
+  readonly info: string;
+  readonly explanation: string;
+}
+
+/**
+ * The NHS national cloud's own checks, run beside AwsSolutions:
+ * `Validations.of(app).addPlugins(new NhsCloudChecks(app, props))`. Rule IDs read
+ * `NhsCloud-<RuleName>`; findings-based rules add the finding, e.g. `NhsCloud-MandatoryTags[ods-code]`.
+ * Every rule is an error: cdk-nag 3 fails synthesis on warnings too, so a warning level would
+ * only mislabel a blocking finding.
+ */
+export class NhsCloudChecks extends NagPack {
+  public readonly name = 'NhsCloud';
+  /** Every rule the pack applies, in order. */
+  public readonly rules: readonly NhsCloudRule[];
+  /** Every rule ID the pack applies, in order (reported to CDK for analytics). */
+  public readonly ruleIds: string[];
+
+  constructor(scope?: IConstruct, props: NhsCloudChecksProps = DEFAULT_NHS_CLOUD_CHECKS_PROPS) {
+    super(scope, props);
+    this.packName = 'NhsCloud';
+    validateProps(props);
+    this.rules = packRules(props).map((r) => ({ id: `${this.packName}-${r.rule.name}`, ...r }));
+    this.ruleIds = this.rules.map(({ id }) => id);
+  }
+
+  /** As NagPack's, rendering each resource's properties once for all the rules. */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    return withRenderCache(() => super.validateScope(scope));
+  }
+
+  protected checkResource(node: CfnResource): void {
+    for (const { rule, level, info, explanation } of this.rules) {
+      this.applyRule({ rule, level, info, explanation, node });
+    }
+  }
+}
+
+function validateProps({ allowedRegions, minLogRetentionDays }: NhsCloudChecksProps): void {
+  if (allowedRegions.length === 0) {
+    throw new Error('NhsCloudChecks: expected allowedRegions to name at least one region, got none');
+  }
+  if (!Number.isInteger(minLogRetentionDays) || minLogRetentionDays < 1) {
+    throw new Error(
+      `NhsCloudChecks: expected minLogRetentionDays to be a whole number of days, got ${minLogRetentionDays}`,
+    );
+  }
+}
+
+function packRules({ allowedRegions, minLogRetentionDays }: NhsCloudChecksProps): Omit<NhsCloudRule, 'id'>[] {
+  const level = NagMessageLevel.ERROR;
+  return [
+    {
+      rule: RegionAllowed(allowedRegions),
+      level,
+      info: `The resource is in, or points at, a region outside the allowed regions (${allowedRegions.join(', ')}).`,
+      explanation:
+        'NHS data stays in the UK unless the SIRO, DPO and Caldicott Guardian approve another location. The stack region and any region named in an ARN or endpoint must be allowed. Global services that only run in us-east-1 (CloudFront certificates, WAF for CloudFront) need an acknowledged exception for that finding.',
+    },
+    {
+      rule: MandatoryTags,
+      level,
+      info: 'The resource is missing a mandatory tag (ods-code, environment or data-classification).',
+      explanation:
+        'Tags tie every resource to the organisation that owns it, its environment and the classification of the data it handles. Incident response, cost allocation and the classification-driven checks all rely on them.',
+    },
+    {
+      rule: SensitiveDataCustomerKey,
+      level,
+      info: 'The OFFICIAL-SENSITIVE or patient-data store is not encrypted with a customer-managed KMS key.',
+      explanation:
+        'Patient-identifiable data must be encrypted at rest under a key whose policy the NHS controls and audits. SSE-S3, SSE-SQS and AWS-managed keys (alias/aws/...) cannot be restricted, shared deliberately or revoked.',
+    },
+    {
+      rule: LogRetentionMinimum(minLogRetentionDays),
+      level,
+      info: `The log group keeps logs for fewer than ${minLogRetentionDays} days.`,
+      explanation:
+        'Logs must be kept long enough to investigate an incident and answer an audit. The minimum comes from the estate configuration; a log group without a retention period never expires its logs and passes.',
+    },
+    {
+      rule: AuditLogObjectLock,
+      level,
+      info: 'The audit-log bucket does not have S3 Object Lock enabled with a COMPLIANCE mode default retention.',
+      explanation:
+        'Audit records must be immutable. COMPLIANCE mode stops anyone, the root user included, from deleting or overwriting a record before its retention ends; GOVERNANCE mode can be bypassed.',
+    },
+    {
+      rule: Tls12Minimum,
+      level,
+      info: 'The listener, custom domain or distribution accepts TLS versions older than 1.2.',
+      explanation:
+        'NHS guidance sets TLS 1.2 as the minimum in transit. ELB listeners need an explicit TLS 1.2+ security policy (the API default allows TLS 1.0), API Gateway domains TLS_1_2 or newer, and CloudFront its own certificate with a TLSv1.2 minimum and TLS 1.2+ origin protocols.',
+    },
+    {
+      rule: TenantNoInternetPath,
+      level,
+      info: 'The tenant spoke has a direct internet path (internet gateway, public NAT gateway, Elastic IP or public IP address).',
+      explanation:
+        'Tenant spokes reach the internet and HSCN only through the hub, where traffic is inspected by the firewall and logged. A direct path bypasses inspection and the default-deny policy.',
+    },
+    {
+      rule: VpcFlowLogEnabled,
+      level,
+      info: 'The VPC has no flow log in its stack.',
+      explanation:
+        'Flow logs record the traffic in and out of the network and are needed to investigate an incident. The flow log must be defined in the same stack and reference the VPC.',
+    },
+    {
+      rule: BackupVaultLocked,
+      level,
+      info: 'The backup vault for OFFICIAL-SENSITIVE or patient data has no Vault Lock.',
+      explanation:
+        'NHS England backup policy keeps an immutable copy. Vault Lock stops recovery points being deleted or their retention shortened, including by a compromised administrator.',
+    },
+    {
+      rule: NoOpenIngress,
+      level,
+      info: 'The security group allows ingress from 0.0.0.0/0 or ::/0.',
+      explanation:
+        'Every connection between networks passes a firewall with a default-deny policy. Internet-facing entry points sit in the hub; a workload that must be open needs an acknowledged exception.',
+    },
+  ];
+}

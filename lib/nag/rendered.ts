@@ -1,0 +1,99 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { NagRules } from 'cdk-nag';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The resource's Properties as they will appear in the template: L1 props, rendered tags and
+ * raw overrides, with tokens resolved to intrinsics ({ Ref }, { 'Fn::GetAtt' }, ...). Rules read
+ * these rather than L1 attributes so that an escape-hatch override cannot hide a setting.
+ */
+export function renderedProperties(node: CfnResource): Json {
+  const cached = cache?.get(node);
+  if (cached) return cached;
+  const rendered = Stack.of(node).resolve(node._toCloudFormation()) as { Resources?: Record<string, Json> };
+  const [resource] = Object.values(rendered.Resources ?? {});
+  const properties = (resource?.Properties as Json | undefined) ?? {};
+  cache?.set(node, properties);
+  return properties;
+}
+
+let cache: WeakMap<CfnResource, Json> | undefined;
+
+/**
+ * Runs `validate` with each resource rendered at most once. Only for a whole validation run, when
+ * the construct tree no longer changes; a rule called on its own renders afresh every time.
+ */
+export function withRenderCache<T>(validate: () => T): T {
+  const outer = cache;
+  cache = outer ?? new WeakMap();
+  try {
+    return validate();
+  } finally {
+    cache = outer;
+  }
+}
+
+/** Whether a resolved value is a CloudFormation intrinsic such as { Ref: 'X' } or { 'Fn::If': [...] }. */
+export function isIntrinsic(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** Reads a nested field of a resolved value; undefined when any step is missing. */
+export function field(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Json)[key];
+  }
+  return current;
+}
+
+/** Whether a resolved property is literally true. A token throws, as cdk-nag's rules do. */
+export function isTrue(node: CfnResource, value: unknown): boolean {
+  const resolved = NagRules.resolveIfPrimitive(node, value);
+  return resolved === true || resolved === 'true';
+}
+
+/**
+ * A resolved list property as an array (empty when absent). A list that is itself an intrinsic,
+ * or holds one, cannot be inspected, so it throws: the pack reports that as a rule error.
+ */
+export function entries(value: unknown, what: string): unknown[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some(isIntrinsic)) {
+    throw new Error(
+      `${what} is not a literal list (${JSON.stringify(value)}), so the rule could not be validated.`,
+    );
+  }
+  return value;
+}
+
+/** Stands for an unresolved part of a joined string, e.g. arn:{?}:logs:eu-west-1:... */
+export const UNRESOLVED_PART = '{?}';
+
+/**
+ * Every literal string inside a resolved value. An Fn::Join is rebuilt as one string with
+ * {?} where a part is not literal, so an ARN built as "arn:" + partition + ":logs:us-east-1:..."
+ * still shows its region.
+ */
+export function literalStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(literalStrings);
+  if (typeof value !== 'object' || value === null) return [];
+  const join = (value as Json)['Fn::Join'];
+  if (isIntrinsic(value) && Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+    const parts: unknown[] = join[1];
+    const joined = parts.map((part) => joinedPart(part)).join(join[0]);
+    return [joined, ...parts.filter((part) => typeof part === 'object').flatMap(literalStrings)];
+  }
+  return Object.values(value).flatMap(literalStrings);
+}
+
+function joinedPart(part: unknown): string {
+  if (typeof part === 'string') return part;
+  const nested = field(part, 'Fn::Join');
+  return nested ? literalStrings(part)[0] : UNRESOLVED_PART;
+}

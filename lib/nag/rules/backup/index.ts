@@ -1,0 +1,1 @@
+export { default as BackupVaultLocked } from './BackupVaultLocked';

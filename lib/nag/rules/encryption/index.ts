@@ -1,0 +1,2 @@
+export { default as SensitiveDataCustomerKey } from './SensitiveDataCustomerKey';
+export { default as Tls12Minimum } from './Tls12Minimum';

@@ -1,0 +1,6 @@
+export * as backup from './backup';
+export * as encryption from './encryption';
+export * as logging from './logging';
+export * as network from './network';
+export * as residency from './residency';
+export * as tagging from './tagging';

@@ -1,0 +1,3 @@
+export { default as AuditLogObjectLock } from './AuditLogObjectLock';
+export { default as LogRetentionMinimum } from './LogRetentionMinimum';
+export { default as VpcFlowLogEnabled } from './VpcFlowLogEnabled';

@@ -1,0 +1,2 @@
+export { default as NoOpenIngress } from './NoOpenIngress';
+export { default as TenantNoInternetPath } from './TenantNoInternetPath';

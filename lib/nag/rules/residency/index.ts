@@ -1,0 +1,1 @@
+export { default as RegionAllowed } from './RegionAllowed';
