@@ -3,6 +3,7 @@ import { capacityCommand } from './commands/capacity';
 import { onboardCommand } from './commands/onboard';
 import { preflightCommand } from './commands/preflight';
 import { schemasCommand } from './commands/schemas';
+import { syncAccountsCommand } from './commands/sync-accounts';
 import { validateCommand } from './commands/validate';
 import { verifyLiveCommand } from './commands/verify-live';
 import { CliIo, processIo } from './io';
@@ -18,5 +19,6 @@ export function buildProgram(io: CliIo = processIo): Command {
     .addCommand(capacityCommand(io))
     .addCommand(preflightCommand(io))
     .addCommand(verifyLiveCommand(io))
+    .addCommand(syncAccountsCommand(io))
     .addCommand(schemasCommand(io));
 }

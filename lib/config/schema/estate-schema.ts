@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountId, asn, availabilityZone, cidr, date, email, nonEmptyText, region } from './primitives';
+import { landingZoneSchema } from './landing-zone-schema';
 import { segmentationSchema } from './segmentation-schema';
 
 /** CloudWatch Logs accepts only these retention periods (days). */
@@ -87,6 +88,7 @@ export const estateSchema = z
           .describe('Retention of audit and network logs, in days. Default 2922 (8 years).'),
       })
       .default({ logRetention: 2922 }),
+    landingZone: landingZoneSchema.optional(),
   })
   .describe('Estate-wide settings of the NHS national cloud.');
 

@@ -1,0 +1,28 @@
+/**
+ * SSM parameters the Core-Organization stack publishes in the management account, read at
+ * deploy time by the tenant organization stacks (no CloudFormation exports, which would pin
+ * the values and couple every tenant stack to one stack).
+ *
+ *   ouParameterPrefix('nhs-cloud')            -> '/nhs-cloud/organization/ou'   (+ '/trustsProd')
+ *   permissionSetParameterPrefix('nhs-cloud') -> '/nhs-cloud/identity/permission-set' (+ '/TenantAdmin')
+ */
+export function ouParameterPrefix(estateName: string): string {
+  return `/${estateName}/organization/ou`;
+}
+
+export function permissionSetParameterPrefix(estateName: string): string {
+  return `/${estateName}/identity/permission-set`;
+}
+
+/** ARN of the management account's baseline key for logs, for log groups in other stacks there. */
+export function managementLogsKeyParameter(estateName: string): string {
+  return `/${estateName}/organization/logs-key-arn`;
+}
+
+/** Extra stacks the landing zone adds beside the core stacks. */
+export const LANDING_ZONE_STACKS = {
+  /** The management account's own baseline, deployed after the log archive exists. */
+  managementBaseline: 'Core-ManagementBaseline',
+  /** The central backup vault, in the backup account. */
+  backup: 'Core-Backup',
+} as const;

@@ -1,0 +1,105 @@
+import { EstateConfig } from '../../config/schema/estate-schema';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { OuKey } from './organization-units';
+import { platformPrincipalPatterns, platformRoleArnPatterns } from './platform-principals';
+import { policyCharacters, PolicyDocument, policyDocument, POLICY_SIZE_LIMITS } from './policy-document';
+import {
+  denyConsolePasswords,
+  denyEverything,
+  denyLeavingOrganization,
+  denyOutsideRegions,
+  denyRootUser,
+  protectLogDestinations,
+  protectPlatformNetwork,
+  protectPlatformRoles,
+  protectSecurityServices,
+  requireImdsV2,
+} from './scp-statements';
+
+export interface ServiceControlPolicyPlan {
+  /** Stable construct ID. */
+  readonly key: string;
+  readonly name: string;
+  readonly description: string;
+  /** OUs the policy is attached to; children inherit it (Trusts covers Prod and NonProd). */
+  readonly targets: readonly OuKey[];
+  readonly document: PolicyDocument;
+}
+
+/** Every OU that holds working accounts; Suspended gets its own deny-all instead. */
+const ACTIVE_OUS: readonly OuKey[] = ['security', 'infrastructure', 'national', 'trusts', 'sandbox'];
+
+/**
+ * The guardrail SCPs and where they attach. Three policies on every active OU (each OU may hold
+ * five, one of which is AWS's FullAWSAccess), split by theme to keep each under 5,120 characters:
+ *
+ *   guardrails         regions, leaving the organization, root user, IMDSv2, IAM user passwords
+ *   security-services  CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Macie,
+ *                      Inspector, flow logs, backups, EBS defaults; the log buckets and KMS keys
+ *   platform           the spoke network and Transit Gateway, the platform's roles
+ *   suspended          everything (Suspended OU only)
+ *
+ * Throws if a policy outgrows the Organizations limit, naming the policy and its size.
+ */
+export function planServiceControlPolicies(
+  estate: EstateConfig,
+  lz: LandingZoneConfig,
+): ServiceControlPolicyPlan[] {
+  const platform = platformPrincipalPatterns(estate.name, lz);
+  const logBuckets = `arn:aws:s3:::${estate.name}-*-${estate.organization.accounts.logArchive}-*`;
+  const plans: ServiceControlPolicyPlan[] = [
+    {
+      key: 'guardrails',
+      name: `${estate.name}-guardrails`,
+      description:
+        'Allowed regions, no leaving the organization, no root user, IMDSv2 only, no IAM user passwords',
+      targets: ACTIVE_OUS,
+      document: policyDocument(
+        denyOutsideRegions(estate.allowedRegions, platform),
+        denyLeavingOrganization(),
+        denyRootUser(),
+        ...requireImdsV2(platform),
+        denyConsolePasswords(platform),
+      ),
+    },
+    {
+      key: 'securityServices',
+      name: `${estate.name}-protect-security-services`,
+      description:
+        'Detective controls, backups, central log buckets and platform keys cannot be switched off',
+      targets: ACTIVE_OUS,
+      document: policyDocument(
+        protectSecurityServices(platform),
+        ...protectLogDestinations(logBuckets, platform),
+      ),
+    },
+    {
+      key: 'platform',
+      name: `${estate.name}-protect-platform`,
+      description:
+        'Only the platform changes the network (spoke VPC, routes, Transit Gateway) and its own roles',
+      targets: ACTIVE_OUS,
+      document: policyDocument(
+        protectPlatformNetwork(platform),
+        protectPlatformRoles(platformRoleArnPatterns(estate.name, lz), platform),
+      ),
+    },
+    {
+      key: 'suspended',
+      name: `${estate.name}-suspended`,
+      description: 'Suspended accounts: everything is denied except to the platform',
+      targets: ['suspended'],
+      document: policyDocument(denyEverything(platform)),
+    },
+  ];
+  for (const plan of plans) {
+    const size = policyCharacters(plan.document);
+    if (size > POLICY_SIZE_LIMITS.SERVICE_CONTROL_POLICY) {
+      throw new Error(
+        `SCP ${plan.name} is ${size} characters, over the ${POLICY_SIZE_LIMITS.SERVICE_CONTROL_POLICY}-character limit; ` +
+          'shorten landingZone.platformPrincipals or split the policy',
+      );
+    }
+  }
+  return plans;
+}

@@ -1,0 +1,136 @@
+import { Annotations, aws_securityhub as securityhub, aws_ssm as ssm } from 'aws-cdk-lib';
+import { BaselineKey } from '../../../constructs/baseline/baseline-key';
+import { AccountAssignments } from '../../../constructs/landing-zone/account-assignments';
+import { OrganizationPolicy } from '../../../constructs/landing-zone/organization-policy';
+import { OrganizationServices } from '../../../constructs/landing-zone/organization-services';
+import { OrganizationUnits } from '../../../constructs/landing-zone/organization-units';
+import { PermissionSets } from '../../../constructs/landing-zone/permission-sets';
+import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
+import { allEnvironments, EstateModel } from '../../config/model';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planCoreAssignments } from '../../planners/landing-zone/identity';
+import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
+import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
+import { ORGANIZATIONAL_UNITS } from '../../planners/landing-zone/organization-units';
+import {
+  managementLogsKeyParameter,
+  ouParameterPrefix,
+  permissionSetParameterPrefix,
+} from '../../planners/landing-zone/parameter-names';
+import { planServiceControlPolicies } from '../../planners/landing-zone/service-control-policies';
+import { EstateStack } from '../estate-stack';
+
+export interface OrganizationParts {
+  readonly permissionSets?: PermissionSets;
+}
+
+/**
+ * The organization in the management account: trusted access and delegated administrators,
+ * the OU tree, the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
+ * Center permission sets with the platform groups' access to the core accounts.
+ */
+export function addOrganization(
+  stack: EstateStack,
+  model: EstateModel,
+  lz: LandingZoneConfig,
+): OrganizationParts {
+  const { estate } = model;
+  const rootId = lz.organizationRootId;
+  // Its own key: the management account's baseline deploys later, after the log archive.
+  const logsKey = new BaselineKey(stack, 'LogsKey', {
+    purpose: 'logs',
+    aliasPrefix: `${estate.name}/organization`,
+  }).key;
+  const logGroup = sdkCallLogs(stack, {
+    retentionDays: estate.security.logRetention,
+    encryptionKey: logsKey,
+  });
+  new ssm.StringParameter(stack, 'LogsKeyArn', {
+    parameterName: managementLogsKeyParameter(estate.name),
+    stringValue: logsKey.keyArn,
+    description: 'Key for the log groups of the tenant organization stacks',
+  });
+  const services = new OrganizationServices(stack, 'Services', {
+    calls: planOrganizationServices(estate, rootId),
+    logGroup,
+  });
+  new securityhub.CfnDelegatedAdmin(stack, 'SecurityHubAdmin', {
+    adminAccountId: estate.organization.accounts.security,
+  });
+
+  if (rootId) {
+    const units = new OrganizationUnits(stack, 'Units', {
+      rootId,
+      units: ORGANIZATIONAL_UNITS,
+      parameterPrefix: ouParameterPrefix(estate.name),
+    });
+    const policy = (id: string, props: ConstructorParameters<typeof OrganizationPolicy>[2], type: string) => {
+      const created = new OrganizationPolicy(stack, id, props);
+      created.node.addDependency(services.call(`PolicyType${type.replaceAll('_', '')}`));
+      return created;
+    };
+    for (const scp of planServiceControlPolicies(estate, lz)) {
+      policy(
+        `Scp-${scp.key}`,
+        {
+          name: scp.name,
+          description: scp.description,
+          type: 'SERVICE_CONTROL_POLICY',
+          content: scp.document,
+          targetIds: scp.targets.map((key) => units.idOf(key)),
+        },
+        POLICY_TYPES[0],
+      );
+    }
+    policy(
+      'TagPolicy',
+      {
+        name: `${estate.name}-tags`,
+        description: 'Tag keys and allowed data-classification values',
+        type: 'TAG_POLICY',
+        content: tagPolicyDocument(),
+        targetIds: [rootId],
+      },
+      POLICY_TYPES[1],
+    );
+    policy(
+      'S3Policy',
+      {
+        name: `${estate.name}-s3-block-public-access`,
+        description: 'S3 Block Public Access on in every account',
+        type: 'S3_POLICY',
+        content: s3PolicyDocument(),
+        targetIds: [rootId],
+      },
+      POLICY_TYPES[2],
+    );
+  } else {
+    Annotations.of(stack).addWarningV2(
+      '@nhs-cloud/landing-zone:no-root-id',
+      'landingZone.organizationRootId is not set: the OU tree, SCPs, tag policy, S3 policy and account placement are not synthesized',
+    );
+  }
+
+  const unplaced = allEnvironments(model).filter((env) => env.accountId && !env.email).length;
+  if (unplaced > 0) {
+    Annotations.of(stack).addInfo(
+      `${unplaced} tenant accounts have an accountId but no email, so the platform does not place them in OUs; ` +
+        'see docs/landing-zone.md, "Adopting an existing account"',
+    );
+  }
+
+  if (!lz.identity) return {};
+  const permissionSets = new PermissionSets(stack, 'PermissionSets', {
+    instanceArn: lz.identity.instanceArn,
+    parameterPrefix: permissionSetParameterPrefix(estate.name),
+  });
+  new AccountAssignments(stack, 'CoreAccess', {
+    instanceArn: lz.identity.instanceArn,
+    identityStoreId: lz.identity.identityStoreId,
+    assignments: planCoreAssignments(estate, lz.identity),
+    permissionSetArn: (name) => permissionSets.arnOf(name),
+    groupIds: lz.identity.groupIds,
+    logGroup: () => logGroup,
+  });
+  return { permissionSets };
+}

@@ -1,0 +1,57 @@
+import { AccountBaseline } from '../../../constructs/baseline/account-baseline';
+import { FindingsAlerts } from '../../../constructs/landing-zone/findings-alerts';
+import { GuardDutyOrganization } from '../../../constructs/landing-zone/guardduty-organization';
+import { InspectorOrganization } from '../../../constructs/landing-zone/inspector-organization';
+import { OrganizationAnalyzers } from '../../../constructs/landing-zone/organization-analyzers';
+import { retainedKey } from '../../../constructs/landing-zone/retained-key';
+import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
+import { SecurityHubOrganization } from '../../../constructs/landing-zone/security-hub-organization';
+import { allEnvironments, coreAccounts, EstateModel } from '../../config/model';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { EstateStack } from '../estate-stack';
+
+/**
+ * Security Hub controls switched off organization-wide, each because another control makes it
+ * moot: the SCPs deny every IAM user a console password, so password-policy checks have
+ * nothing to check (docs/adr/0012-identity-and-passwords.md).
+ */
+export const DISABLED_CONTROLS = ['IAM.7', 'IAM.15', 'IAM.16'] as const;
+
+/**
+ * The security account as delegated administrator: GuardDuty, Security Hub (central
+ * configuration), Inspector, Access Analyzer, the Config aggregator and Macie, all
+ * organization-wide, and HIGH+ findings routed to the security team and the CSOC.
+ */
+export function addSecurityTooling(
+  stack: EstateStack,
+  model: EstateModel,
+  lz: LandingZoneConfig,
+  baseline: AccountBaseline,
+): void {
+  const { estate } = model;
+  const logGroup = sdkCallLogs(stack, {
+    retentionDays: estate.security.logRetention,
+    encryptionKey: baseline.keys.logs!.key,
+  });
+  new GuardDutyOrganization(stack, 'GuardDuty', { logGroup });
+  new SecurityHubOrganization(stack, 'SecurityHub', {
+    namePrefix: estate.name,
+    rootId: lz.organizationRootId,
+    disabledControls: DISABLED_CONTROLS,
+  });
+  const members = [
+    ...Object.values(coreAccounts(estate)),
+    ...allEnvironments(model).flatMap((env) => (env.accountId ? [env.accountId] : [])),
+  ];
+  new InspectorOrganization(stack, 'Inspector', { memberAccounts: members, logGroup });
+  new OrganizationAnalyzers(stack, 'Analyzers', { namePrefix: estate.name, logGroup });
+  new FindingsAlerts(stack, 'FindingsAlerts', {
+    topicName: `${estate.name}-security-findings`,
+    key: retainedKey(stack, 'AlertsKey', {
+      alias: `alias/${estate.name}/security-alerts`,
+      description: 'Security finding alerts (SNS topic and CSOC dead-letter queue)',
+    }),
+    emails: lz.securityNotificationEmails,
+    csoc: lz.csocEndpoint,
+  });
+}

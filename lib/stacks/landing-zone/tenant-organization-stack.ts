@@ -1,0 +1,83 @@
+import { aws_kms as kms, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AccountAssignments } from '../../../constructs/landing-zone/account-assignments';
+import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
+import { VendedAccount } from '../../../constructs/landing-zone/vended-account';
+import { TenantEnvironment } from '../../config/model';
+import { EstateConfig } from '../../config/schema/estate-schema';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planTenantAssignments } from '../../planners/landing-zone/identity';
+import { placeEnvironment } from '../../planners/landing-zone/organization-units';
+import {
+  managementLogsKeyParameter,
+  ouParameterPrefix,
+  permissionSetParameterPrefix,
+} from '../../planners/landing-zone/parameter-names';
+import { EstateStack, EstateStackProps } from '../estate-stack';
+
+export interface TenantOrganizationStackProps extends EstateStackProps {
+  readonly estate: EstateConfig;
+  readonly landingZone: LandingZoneConfig;
+  /** All of one tenant's environments. */
+  readonly environments: readonly TenantEnvironment[];
+}
+
+/**
+ * One tenant's footprint in the management account: its vended accounts (placed in OUs by
+ * scope and environment, tagged with the ICB) and its Identity Center assignments. One stack
+ * per tenant keeps every stack far below 500 resources at national scale (about 2,000
+ * accounts, 10,000 assignments) and lets a tenant change without touching any other.
+ */
+export class TenantOrganizationStack extends EstateStack {
+  /** Whether the stack holds anything (it is only created when it does). */
+  static hasContent(environments: readonly TenantEnvironment[], lz: LandingZoneConfig): boolean {
+    return environments.some((env) => (env.email && lz.organizationRootId) || (env.accountId && lz.identity));
+  }
+
+  constructor(scope: Construct, id: string, props: TenantOrganizationStackProps) {
+    super(scope, id, props);
+    const { estate, landingZone: lz } = props;
+    const parameter = (name: string) => ssm.StringParameter.valueForStringParameter(this, name);
+    // A vended account's ID is known inside this stack as soon as it exists, so its access is
+    // granted in the same deployment; sync-accounts later writes the ID into config.
+    const accountIds = new Map<string, string>();
+    if (lz.organizationRootId) {
+      for (const env of props.environments.filter((e) => e.email)) {
+        const { tenant } = env;
+        const account = new VendedAccount(this, `Account-${env.name}`, {
+          accountName: `${estate.name}-${tenant.odsCode}-${env.name}`,
+          email: env.email!,
+          environment: env.name,
+          parentId: parameter(`${ouParameterPrefix(estate.name)}/${placeEnvironment(env)}`),
+          accountTags: {
+            'ods-code': tenant.odsCode,
+            environment: env.name,
+            'data-classification': tenant.dataClassification,
+            icb: tenant.icb,
+          },
+        });
+        accountIds.set(env.name, account.resource.attrAccountId);
+      }
+    }
+    if (!lz.identity) return;
+    const identity = lz.identity;
+    let logsKey: kms.IKey | undefined;
+    new AccountAssignments(this, 'Access', {
+      instanceArn: identity.instanceArn,
+      identityStoreId: identity.identityStoreId,
+      assignments: props.environments.flatMap((env) =>
+        planTenantAssignments(
+          { ...env, accountId: env.accountId ?? accountIds.get(env.name) },
+          estate,
+          identity,
+        ),
+      ),
+      permissionSetArn: (name) => parameter(`${permissionSetParameterPrefix(estate.name)}/${name}`),
+      groupIds: identity.groupIds,
+      logGroup: () => {
+        logsKey ??= kms.Key.fromKeyArn(this, 'LogsKey', parameter(managementLogsKeyParameter(estate.name)));
+        return sdkCallLogs(this, { retentionDays: estate.security.logRetention, encryptionKey: logsKey });
+      },
+    });
+  }
+}

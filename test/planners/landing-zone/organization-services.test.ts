@@ -1,0 +1,56 @@
+import { planOrganizationServices } from '../../../lib/planners/landing-zone/organization-services';
+import { exampleModel } from '../../support/example-estate';
+
+const { estate } = exampleModel();
+
+describe('planOrganizationServices', () => {
+  const calls = planOrganizationServices(estate, 'r-ab12');
+  const byId = (id: string) => calls.find((c) => c.id === id)!;
+
+  it('delegates the security services to the security account and CloudTrail to the log archive', () => {
+    expect(byId('GuardDutyAdmin').parameters).toEqual({ AdminAccountId: '100000000003' });
+    expect(byId('InspectorAdmin').parameters).toEqual({ delegatedAdminAccountId: '100000000003' });
+    expect(byId('MacieAdmin').parameters).toEqual({ adminAccountId: '100000000003' });
+    expect(byId('AccessAnalyzerAdmin').parameters).toEqual({
+      AccountId: '100000000003',
+      ServicePrincipal: 'access-analyzer.amazonaws.com',
+    });
+    expect(byId('ConfigAdmin').parameters).toEqual({
+      AccountId: '100000000003',
+      ServicePrincipal: 'config.amazonaws.com',
+    });
+    expect(byId('CloudTrailAdmin').parameters).toEqual({ MemberAccountId: '100000000002' });
+  });
+
+  it('enables trusted access before each delegation that needs it', () => {
+    const order = calls.map((c) => c.id);
+    for (const call of calls) {
+      for (const before of call.after ?? [])
+        expect(order.indexOf(before)).toBeLessThan(order.indexOf(call.id));
+    }
+    expect(byId('AccessAnalyzerAdmin').after).toEqual(['AccessAnalyzerAccess']);
+  });
+
+  it('treats "already done" as success, so re-running a deployment is harmless', () => {
+    expect(byId('ConfigAdmin').alreadyDone).toBe('AccountAlreadyRegisteredException');
+    expect(byId('PolicyTypeSERVICECONTROLPOLICY').alreadyDone).toBe('PolicyTypeAlreadyEnabledException');
+  });
+
+  it('enables the SCP, tag and S3 policy types on the root, only when the root ID is known', () => {
+    expect(calls.filter((c) => c.action === 'enablePolicyType').map((c) => c.parameters)).toEqual([
+      { RootId: 'r-ab12', PolicyType: 'SERVICE_CONTROL_POLICY' },
+      { RootId: 'r-ab12', PolicyType: 'TAG_POLICY' },
+      { RootId: 'r-ab12', PolicyType: 'S3_POLICY' },
+    ]);
+    expect(planOrganizationServices(estate, undefined).some((c) => c.action === 'enablePolicyType')).toBe(
+      false,
+    );
+  });
+
+  it('turns on cross-account backup and central root-credential management', () => {
+    expect(byId('CrossAccountBackup').parameters).toEqual({
+      GlobalSettings: { isCrossAccountBackupEnabled: 'true' },
+    });
+    expect(byId('RootCredentialsManagement')).toMatchObject({ service: 'IAM', after: ['IamAccess'] });
+  });
+});
