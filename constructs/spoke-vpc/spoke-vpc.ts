@@ -1,6 +1,7 @@
 import { aws_ec2 as ec2, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { SpokeSubnetPlan } from '../../lib/planners/spoke-subnets';
+import { VpcAttachment } from '../network/vpc-attachment';
 import { PlannedIpAddresses, TRANSIT_SUBNETS, WORKLOAD_SUBNETS } from './planned-ip-addresses';
 
 export interface SpokeVpcProps {
@@ -9,6 +10,16 @@ export interface SpokeVpcProps {
   /** ARN of the central flow-log bucket in the log-archive account. */
   readonly flowLogBucketArn: string;
 }
+
+export interface TransitGatewayLinkOptions {
+  /** The hub's Transit Gateway (shared with the organization through RAM). */
+  readonly transitGatewayId: string;
+  /** Name tag of the attachment, e.g. `RGR-prod`. */
+  readonly name: string;
+}
+
+/** Everything that is not local leaves the spoke through the Transit Gateway. */
+export const SPOKE_DEFAULT_ROUTE = '0.0.0.0/0';
 
 /**
  * A tenant environment's spoke VPC: private subnets only, no internet gateway or NAT, flow
@@ -41,6 +52,23 @@ export class SpokeVpc extends Construct {
       }),
       trafficType: ec2.FlowLogTrafficType.ALL,
     });
+  }
+
+  /**
+   * Attaches the VPC to the hub with its transit subnets (one per AZ) and points every
+   * subnet's default route at the Transit Gateway. The hub decides what the attachment can
+   * reach (its association and propagation in the segmentation plan).
+   */
+  attachToTransitGateway(options: TransitGatewayLinkOptions): VpcAttachment {
+    const attachment = new VpcAttachment(this, 'TransitGatewayAttachment', {
+      transitGatewayId: options.transitGatewayId,
+      vpc: this.vpc,
+      subnets: this.transitSubnets,
+      name: options.name,
+    });
+    attachment.routeFrom(this.workloadSubnets, [SPOKE_DEFAULT_ROUTE], 'Workload');
+    attachment.routeFrom(this.transitSubnets, [SPOKE_DEFAULT_ROUTE], 'Transit');
+    return attachment;
   }
 
   get workloadSubnets(): ec2.ISubnet[] {

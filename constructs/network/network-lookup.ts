@@ -1,0 +1,151 @@
+import {
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_logs as logs,
+  CustomResource,
+  Duration,
+  RemovalPolicy,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { NETWORK_LOOKUP_CODE } from './network-lookup-code';
+
+/** Lambda's limit for inline (ZipFile) code. */
+export const INLINE_CODE_LIMIT = 4096;
+
+/** The handler source as deployed: lines trimmed, blank lines dropped (JavaScript does not mind). */
+export function compactLookupCode(): string {
+  const code = NETWORK_LOOKUP_CODE.split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+  if (code.length > INLINE_CODE_LIMIT) {
+    throw new Error(
+      `network lookup code is ${code.length} characters; inline code allows ${INLINE_CODE_LIMIT}`,
+    );
+  }
+  return code;
+}
+
+export interface NetworkLookupFunctionProps {
+  /** Fixed, so stacks elsewhere in the account can name it as a service token. */
+  readonly functionName: string;
+  /** Days to keep the function's logs. */
+  readonly logRetentionDays: number;
+}
+
+/**
+ * One function per network account answers every deploy-time lookup of the hub (see
+ * `NetworkLookup`). Shards name it by ARN, so they add no function, role or asset of their own.
+ */
+export class NetworkLookupFunction extends Construct {
+  readonly function: lambda.Function;
+
+  constructor(scope: Construct, id: string, props: NetworkLookupFunctionProps) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${props.functionName}`,
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.function = new lambda.Function(this, 'Resource', {
+      functionName: props.functionName,
+      description:
+        'Deploy-time lookups for the network hub: attachment IDs, firewall endpoints, organization ARN',
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(compactLookupCode()),
+      timeout: Duration.minutes(15),
+      memorySize: 256,
+      logGroup,
+    });
+    this.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        // Describe calls have no resource-level permissions.
+        actions: [
+          'ec2:DescribeTransitGatewayAttachments',
+          'network-firewall:DescribeFirewall',
+          'organizations:DescribeOrganization',
+        ],
+        resources: ['*'],
+      }),
+    );
+  }
+}
+
+/** How the lookup recognises one attachment on the Transit Gateway. */
+export interface AttachmentQuery {
+  readonly type: 'vpc' | 'vpn' | 'direct-connect-gateway';
+  /** The owning account (a VPC attachment made by another account). */
+  readonly owner?: string;
+  /** The attached resource (a VPN connection or Direct Connect gateway ID). */
+  readonly resourceId?: string;
+}
+
+export interface NetworkLookupProps {
+  /** ARN of the account's `NetworkLookupFunction`. */
+  readonly serviceToken: string;
+  readonly transitGatewayId?: string;
+  /** Attachment queries by key; each key becomes an attribute of the same name. */
+  readonly attachments?: Readonly<Record<string, AttachmentQuery>>;
+  readonly firewallArn?: string;
+  /** The zones whose firewall endpoints are wanted. @default none */
+  readonly firewallZones?: readonly string[];
+  /** Also return the organization's ARN. @default false */
+  readonly organization?: boolean;
+  /**
+   * Anything whose change should re-run the lookup (for example the CIDRs of the spokes
+   * looked up, since a new CIDR means a new VPC and attachment). @default none
+   */
+  readonly revision?: string;
+}
+
+/** One custom resource: a set of values the hub reads at deploy time, with no credentials at synth. */
+export class NetworkLookup extends Construct {
+  private readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: NetworkLookupProps) {
+    super(scope, id);
+    const attachments = props.attachments
+      ? Object.fromEntries(
+          Object.entries(props.attachments).map(([key, q]) => [
+            key,
+            {
+              Type: q.type,
+              ...(q.owner ? { Owner: q.owner } : {}),
+              ...(q.resourceId ? { ResourceId: q.resourceId } : {}),
+            },
+          ]),
+        )
+      : undefined;
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: props.serviceToken,
+      resourceType: 'Custom::NetworkLookup',
+      properties: {
+        ...(props.transitGatewayId ? { TransitGatewayId: props.transitGatewayId } : {}),
+        ...(attachments ? { Attachments: attachments } : {}),
+        ...(props.firewallArn
+          ? { FirewallArn: props.firewallArn, FirewallZones: props.firewallZones ?? [] }
+          : {}),
+        ...(props.organization ? { Organization: 'true' } : {}),
+        ...(props.revision ? { Revision: props.revision } : {}),
+      },
+    });
+  }
+
+  attachmentId(key: string): string {
+    return this.resource.getAttString(key);
+  }
+
+  firewallEndpointId(availabilityZone: string): string {
+    return this.resource.getAttString(`Endpoint${availabilityZone.replace(/[^A-Za-z0-9]/g, '')}`);
+  }
+
+  get organizationArn(): string {
+    return this.resource.getAttString('OrganizationArn');
+  }
+}
+
+/** The lookup function's ARN, for stacks in the same account that do not own it. */
+export function lookupFunctionArn(region: string, account: string, functionName: string): string {
+  return `arn:aws:lambda:${region}:${account}:function:${functionName}`;
+}
