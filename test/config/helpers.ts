@@ -144,7 +144,7 @@ export function withOnPremises(text: string, cidrs: string, asn = 65010): string
   return edit(
     text,
     '  currentPeakMbps: 100\n',
-    `  currentPeakMbps: 100\n  onPremises:\n    connection: vpn\n    cidrs: [${cidrs}]\n    asn: ${asn}\n`,
+    `  currentPeakMbps: 100\n  onPremises:\n    connection: directConnect\n    cidrs: [${cidrs}]\n    asn: ${asn}\n`,
   );
 }
 

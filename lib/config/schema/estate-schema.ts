@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountId, asn, availabilityZone, cidr, date, email, nonEmptyText, region } from './primitives';
+import { accountId, asn, availabilityZone, cidr, date, email, ipv4Address, region } from './primitives';
 import { landingZoneSchema } from './landing-zone-schema';
 import { segmentationSchema } from './segmentation-schema';
 
@@ -24,9 +24,7 @@ const hubRanges = z
   .describe('Address ranges of the hub VPCs in the network and shared-services accounts.');
 
 const dns = z.strictObject({
-  onPremisesResolvers: z
-    .array(z.string().regex(/^\d{1,3}(\.\d{1,3}){3}$/, { error: 'expected an IPv4 address' }))
-    .default([]),
+  onPremisesResolvers: z.array(ipv4Address).default([]),
   forwardedDomains: z
     .array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: 'expected a domain name' }))
     .default([]),
@@ -34,9 +32,13 @@ const dns = z.strictObject({
 
 const directConnect = z.strictObject({
   locations: z
-    .array(nonEmptyText)
+    .array(
+      z.string().regex(/^[A-Za-z0-9-]{3,16}$/, {
+        error: 'expected a Direct Connect location code such as EqLD5 (aws directconnect describe-locations)',
+      }),
+    )
     .min(2, { error: 'expected at least two Direct Connect locations for resilience' })
-    .describe('Direct Connect locations (HSCN CN-SP points of presence); two or more.'),
+    .describe('Direct Connect location codes (e.g. EqLD5) where the HSCN CN-SP meets AWS; two or more.'),
 });
 
 export const estateSchema = z

@@ -59,3 +59,9 @@ export const nonEmptyText = z
   .string({ error: 'expected text' })
   .trim()
   .min(1, { error: 'expected non-empty text' });
+
+export const ipv4Address = z
+  .string({ error: 'expected an IPv4 address such as 198.51.100.10' })
+  .regex(/^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/, {
+    error: 'expected an IPv4 address such as 198.51.100.10',
+  });

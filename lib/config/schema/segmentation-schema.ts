@@ -12,9 +12,15 @@ export const SEGMENTS = [
 ] as const;
 export type SegmentName = (typeof SEGMENTS)[number];
 
+/** Segments a rule may name: post-inspection is where inspected traffic goes, never a source or target. */
+export const RULE_SEGMENTS = SEGMENTS.filter((s) => s !== 'post-inspection') as Exclude<
+  SegmentName,
+  'post-inspection'
+>[];
+
 const endpoint = z
   .strictObject({
-    segment: z.enum(SEGMENTS, { error: `expected one of ${SEGMENTS.join(', ')}` }).optional(),
+    segment: z.enum(RULE_SEGMENTS, { error: `expected one of ${RULE_SEGMENTS.join(', ')}` }).optional(),
     tenant: odsCode.optional(),
     environment: z.string().optional(),
   })

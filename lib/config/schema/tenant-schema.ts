@@ -1,13 +1,24 @@
 import { z } from 'zod';
-import { accountId, asn, cidr, email, nonEmptyText, odsCode, region } from './primitives';
+import { accountId, asn, cidr, email, ipv4Address, nonEmptyText, odsCode, region } from './primitives';
 
 export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 
-const onPremises = z.strictObject({
-  connection: z.enum(['vpn', 'directConnect'], { error: 'expected vpn or directConnect' }),
-  cidrs: z.array(cidr).min(1, { error: 'expected at least one on-premises CIDR' }),
-  asn,
-});
+const onPremises = z
+  .strictObject({
+    connection: z.enum(['vpn', 'directConnect'], { error: 'expected vpn or directConnect' }),
+    cidrs: z.array(cidr).min(1, { error: 'expected at least one on-premises CIDR' }),
+    asn,
+    customerGatewayIps: z
+      .array(ipv4Address)
+      .min(1, { error: 'expected one or two customer gateway addresses' })
+      .max(2, { error: 'expected one or two customer gateway addresses' })
+      .optional()
+      .describe('Public IPv4 addresses of the VPN devices on premises (one or two, for resilience).'),
+  })
+  .refine((o) => o.connection !== 'vpn' || (o.customerGatewayIps?.length ?? 0) > 0, {
+    error: 'expected customerGatewayIps (the public addresses of your VPN devices) for a vpn connection',
+    path: ['customerGatewayIps'],
+  });
 
 const environment = z
   .strictObject({

@@ -116,7 +116,7 @@ describe('segmentation rules', () => {
       case: 'a misspelt segment',
       from: '{ segment: tenant-prod }',
       expected:
-        'config/estate.yaml:25:24 segmentation.rules[0].from.segment: expected one of national-services, tenants-prod, tenants-nonprod, shared-services, on-premises, post-inspection, got "tenant-prod"\n' +
+        'config/estate.yaml:25:24 segmentation.rules[0].from.segment: expected one of national-services, tenants-prod, tenants-nonprod, shared-services, on-premises, got "tenant-prod"\n' +
         '  hint: did you mean "tenants-prod"?',
     },
   ])('schema: $case', ({ from, expected }) => {

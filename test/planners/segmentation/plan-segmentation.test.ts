@@ -238,7 +238,7 @@ describe('firewall rules', () => {
     expect(() =>
       flowRulesOf(model, {
         name: 'bad',
-        from: { segment: 'post-inspection' },
+        from: { segment: 'post-inspection' as never }, // config validation rejects this; the planner still guards
         to: { segment: 'tenants-prod' },
         protocol: 'tcp',
         reason: 'not a real endpoint',
