@@ -1,5 +1,6 @@
-import { App, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Annotations, App, aws_ssm as ssm } from 'aws-cdk-lib';
 import { allEnvironments, EstateModel } from '../config/model';
+import { assertCapacity, CapacityPlan, formatShortfalls, planCapacity } from '../planners/capacity';
 import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../planners/naming';
 import { planSpokeSubnets } from '../planners/spoke-subnets';
 import { EstateStack } from '../stacks/estate-stack';
@@ -12,6 +13,13 @@ import { coreStackProps, tenantStackProps } from './stack-props';
 export interface BuildEstateOptions {
   /** Synthesize only this tenant's environment stacks (plus the core stacks): `-c tenant=RGR`. */
   readonly onlyTenant?: string;
+  /**
+   * What an unmet capacity need does. `fail` (the default) stops synthesis; `warn` records a
+   * warning on Core-Network instead, for benchmarks of estates larger than the hub can carry
+   * (`-c capacityGate=warn`). Deployable builds always fail.
+   * @default 'fail'
+   */
+  readonly capacityGate?: 'fail' | 'warn';
 }
 
 export interface EstateStacks {
@@ -22,6 +30,9 @@ export interface EstateStacks {
 /** Turns a validated estate into stacks: one per core account and one per tenant environment. */
 export function buildEstate(app: App, model: EstateModel, options: BuildEstateOptions = {}): EstateStacks {
   const { estate } = model;
+  // Sized for growthFactor x peak before anything is built: never silently under-size.
+  const capacity =
+    options.capacityGate === 'warn' ? planCapacity(model) : assertCapacity(planCapacity(model));
   const core = {} as Record<CoreStackRole, EstateStack>;
   for (const role of Object.keys(CORE_STACKS) as CoreStackRole[]) {
     core[role] = new EstateStack(app, CORE_STACKS[role], coreStackProps(estate, role));
@@ -49,7 +60,16 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     );
   const stacks = { core, tenants };
   buildLandingZone(app, model, stacks);
-  buildNetwork(app, model, stacks);
+  buildNetwork(app, model, stacks, capacity);
+  warnAboutCapacity(core.network, capacity);
   buildDelivery(app, model, stacks);
   return stacks;
+}
+
+function warnAboutCapacity(network: EstateStack, capacity: CapacityPlan): void {
+  if (capacity.errors.length === 0) return;
+  Annotations.of(network).addWarningV2(
+    '@nhs-cloud/capacity:unmet',
+    `${formatShortfalls(capacity.errors)}\n(capacityGate=warn: this assembly must not be deployed)`,
+  );
 }

@@ -15,6 +15,7 @@ export function createApp(props: AppProps = {}): CreatedApp {
   const app = new App({ analyticsReporting: false, ...props });
   const configDir = (app.node.tryGetContext('config') as string | undefined) ?? 'config';
   const onlyTenant = app.node.tryGetContext('tenant') as string | undefined;
+  const capacityGate = app.node.tryGetContext('capacityGate') === 'warn' ? 'warn' : 'fail';
   const model = loadConfig(configDir);
-  return { app, stacks: buildEstate(app, model, { onlyTenant }) };
+  return { app, stacks: buildEstate(app, model, { onlyTenant, capacityGate }) };
 }

@@ -85,7 +85,7 @@ describe('nhs-cloud capacity with an unmet need', () => {
     expect(error).toBeInstanceOf(CliError);
     expect((error as CliError).exitCode).toBe(1);
     expect((error as CliError).message).toMatch(
-      /^Capacity plan: 1 unmet need\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml$/,
+      /^Capacity plan: 3 unmet needs\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml\n {2}- firewall-endpoints: needs 2 inspection lanes per AZ/,
     );
   });
 });

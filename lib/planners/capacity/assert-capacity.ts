@@ -1,7 +1,8 @@
+import { UserError } from '../../user-error';
 import { CapacityPlan, CapacityShortfall } from './types';
 
 /** Thrown when a capacity plan has unmet needs; carries every one of them. */
-export class CapacityError extends Error {
+export class CapacityError extends UserError {
   constructor(readonly shortfalls: readonly CapacityShortfall[]) {
     super(formatShortfalls(shortfalls));
     this.name = 'CapacityError';

@@ -36,3 +36,16 @@ export function sizeLanes(
     capacityMbps: perAz * laneMbps,
   };
 }
+
+/**
+ * Lanes the hub builds today: one inspection and one egress lane, each one unit per AZ behind
+ * one attachment. A Transit Gateway cannot spread one route over several VPC attachments, so
+ * a second lane needs its own segments (docs/network.md, "Capacity plan"); until then a need
+ * beyond one lane is an unmet need, not a silent under-size.
+ */
+export const HUB_LANES_PER_AZ = 1;
+
+/** What the hub really carries on a lane plan: capped at the lanes it builds. */
+export function builtLaneCapacity(lane: LanePlan): number {
+  return (lane.capacityMbps / lane.sizing.perAz) * Math.min(lane.sizing.perAz, HUB_LANES_PER_AZ);
+}

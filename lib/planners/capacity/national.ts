@@ -2,7 +2,7 @@ import { EstateModel, Tenant } from '../../config/model';
 import { FIREWALL_ENDPOINT_MBPS, NAT_GATEWAY_MBPS, TGW_ATTACHMENT_MBPS_PER_AZ } from '../aws-limits';
 import { capacityRow, mbps } from './capacity-row';
 import { sizeDirectConnect } from './direct-connect';
-import { LanePlan, sizeLanes, survivingAzs } from './lanes';
+import { builtLaneCapacity, HUB_LANES_PER_AZ, LanePlan, sizeLanes, survivingAzs } from './lanes';
 import { CapacityShortfall, DirectConnectSizing, NationalRow } from './types';
 
 export interface NationalPlan {
@@ -32,12 +32,23 @@ export function planNational(
   const rows: NationalRow[] = [];
   const errors: CapacityShortfall[] = [];
   if (model.tenants.length > 0) {
-    rows.push({
-      path: 'firewall-endpoints',
-      ...capacityRow(totalNeed, firewall.capacityMbps),
-      sizing: firewall.sizing,
-    });
-    rows.push({ path: 'nat-gateways', ...capacityRow(totalNeed, nat.capacityMbps), sizing: nat.sizing });
+    const lanes = [
+      ['firewall-endpoints', firewall, 'inspection'],
+      ['nat-gateways', nat, 'egress'],
+    ] as const;
+    for (const [path, lane, name] of lanes) {
+      const built = builtLaneCapacity(lane);
+      rows.push({ path, ...capacityRow(totalNeed, built), sizing: lane.sizing });
+      if (lane.sizing.perAz > HUB_LANES_PER_AZ) {
+        errors.push({
+          path,
+          message:
+            `${path}: needs ${lane.sizing.perAz} ${name} lanes per AZ for ${mbps(totalNeed)}, but the hub builds ` +
+            `${HUB_LANES_PER_AZ} (${mbps(built)} with one AZ lost); more lanes need their own segments, ` +
+            'see docs/network.md, "Capacity plan"',
+        });
+      }
+    }
   }
 
   const dxTenants = model.tenants.filter((t) => t.network.onPremises?.connection === 'directConnect');

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { FirewallRuleGroups } from '../../../constructs/network/firewall-rule-groups';
 import { coreStackProps } from '../../app/stack-props';
 import { allEnvironments, EstateModel } from '../../config/model';
-import { planCapacity } from '../../planners/capacity';
+import { CapacityPlan, planCapacity } from '../../planners/capacity';
 import { NetworkPlan, planNetwork } from '../../planners/hub/network-plan';
 import { shardOf } from '../../planners/shards';
 import { tenantStackName } from '../../planners/naming';
@@ -30,9 +30,14 @@ export interface NetworkStacks {
  * each shard after its tenants' stacks. The plan always covers the whole estate, so building
  * one tenant renders the same hub and the same shard as a full build.
  */
-export function buildNetwork(app: App, model: EstateModel, stacks: EstateStacks): NetworkStacks {
+export function buildNetwork(
+  app: App,
+  model: EstateModel,
+  stacks: EstateStacks,
+  capacity: CapacityPlan = planCapacity(model),
+): NetworkStacks {
   const { estate } = model;
-  const plan = planNetwork(model, planCapacity(model).hub);
+  const plan = planNetwork(model, capacity.hub);
   const network = stacks.core.network;
   const sharedServices = stacks.core.sharedServices;
   const networkProps = (description: string) => ({ ...coreStackProps(estate, 'network'), description });

@@ -167,7 +167,7 @@ describe('planCapacity: national aggregates', () => {
     );
     expect(plan.hub.directConnect).toMatchObject({ portSpeedMbps: 400_000, lagPorts: 2, locationsNeeded: 2 });
     expect(nationalOf(plan)['dx-ports']).toEqual([235_000, 800_000, 3.404]);
-    expect(plan.errors.map((e) => e.message)).toEqual([
+    expect(plan.errors.filter((e) => e.path.startsWith('dx')).map((e) => e.message)).toEqual([
       'dx-gateway-attachment: needs 235,000 Mbps for the Direct Connect tenants (largest: RA1 50,000 Mbps, ' +
         'RA2 50,000 Mbps, RA3 50,000 Mbps of 5 tenants) but one Direct Connect gateway attachment carries ' +
         '200,000 Mbps with one of 3 AZs lost; the hub needs a second Direct Connect gateway attachment',
@@ -177,15 +177,21 @@ describe('planCapacity: national aggregates', () => {
   test('a need past two locations of 2 x 400 Gbps needs another location', () => {
     const big = [{ ods: 'X24', peakMbps: 100_000, onPremises: 'directConnect' as const }];
     const two = planCapacity(estateModel(big, { dxLocations: TWO_LOCATIONS }));
-    expect(two.errors.map((e) => e.path)).toEqual(['spoke-attachment', 'dx-ports', 'dx-gateway-attachment']);
-    expect(two.errors[1].message).toBe(
+    const lanes = ['firewall-endpoints', 'nat-gateways'];
+    expect(two.errors.map((e) => e.path)).toEqual([
+      'spoke-attachment',
+      ...lanes,
+      'dx-ports',
+      'dx-gateway-attachment',
+    ]);
+    expect(two.errors[3].message).toBe(
       "dx-ports: needs 3 Direct Connect locations (a location's LAG carries at most 2 x 400 Gbps and one " +
         'location may be lost); estate.yaml lists 2: add locations to network.directConnect.locations ' +
         '(X24 1,000,000 Mbps)',
     );
     const three = planCapacity(estateModel(big, { dxLocations: [...TWO_LOCATIONS, 'Manchester'] }));
     expect(three.hub.directConnect).toMatchObject({ portSpeedMbps: 400_000, lagPorts: 2, totalPorts: 6 });
-    expect(three.errors.map((e) => e.path)).toEqual(['spoke-attachment', 'dx-gateway-attachment']);
+    expect(three.errors.map((e) => e.path)).toEqual(['spoke-attachment', ...lanes, 'dx-gateway-attachment']);
   });
 
   test('Direct Connect tenants with no locations in estate.yaml fail on dx-ports', () => {
@@ -201,17 +207,20 @@ describe('planCapacity: national aggregates', () => {
     expect(rowsOf(plan, 'RW3')['on-premises']).toEqual([500, 0, 0]);
   });
 
-  test('firewall endpoints and NAT gateways grow per AZ past 200 Gbps', () => {
+  test('past 200 Gbps the plan sizes more lanes per AZ, which the hub does not build yet: an unmet need', () => {
     const tenants = Array.from({ length: 5 }, (_, i) => ({ ods: `RB${i}`, peakMbps: 9000 }));
     const plan = planCapacity(estateModel(tenants));
     expect(plan.hub).toMatchObject({ firewallEndpointsPerAz: 3, natGatewaysPerAz: 3 });
-    expect(nationalOf(plan)['firewall-endpoints']).toEqual([450_000, 600_000, 1.333]);
-    expect(plan.errors).toEqual([]);
+    expect(nationalOf(plan)['firewall-endpoints']).toEqual([450_000, 200_000, 0.444]);
+    expect(plan.errors.map((e) => e.message)).toEqual([
+      'firewall-endpoints: needs 3 inspection lanes per AZ for 450,000 Mbps, but the hub builds 1 (200,000 Mbps with one AZ lost); more lanes need their own segments, see docs/network.md, "Capacity plan"',
+      'nat-gateways: needs 3 egress lanes per AZ for 450,000 Mbps, but the hub builds 1 (200,000 Mbps with one AZ lost); more lanes need their own segments, see docs/network.md, "Capacity plan"',
+    ]);
   });
 
   test('a spoke needing more than two AZs of attachment fails for each environment', () => {
     const plan = planCapacity(estateModel([{ ods: 'X26', peakMbps: 25_000, environments: ['prod', 'dev'] }]));
-    expect(plan.errors.map((e) => e.message)).toEqual(
+    expect(plan.errors.filter((e) => e.path === 'spoke-attachment').map((e) => e.message)).toEqual(
       ['prod', 'dev'].map(
         (env) =>
           `X26 ${env} spoke-attachment: needs 250,000 Mbps (10 x 25,000 Mbps peak) but a VPC attachment ` +

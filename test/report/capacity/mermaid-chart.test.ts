@@ -24,7 +24,7 @@ describe('headroomChart', () => {
   test('caps bars at 10 so small tenants do not flatten the chart, and draws the 1.0 line', () => {
     const lines = headroomChart(plan, 2).split('\n');
     // Total need 465,000 Mbps -> 3 lanes per AZ, 600,000 Mbps; R29 needs 30,000.
-    expect(lines[5]).toBe('  bar [1.29, 1.29, 6.66, 6.89]');
+    expect(lines[5]).toBe('  bar [0.43, 0.43, 6.66, 6.89]');
     expect(lines[4]).toBe('  y-axis "capacity / need (capped at 7)" 0 --> 7');
     expect(lines[6]).toBe('  line [1, 1, 1, 1]');
   });
