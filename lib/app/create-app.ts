@@ -1,5 +1,6 @@
 import { App, AppProps } from 'aws-cdk-lib';
 import { loadConfig } from '../config/load-config';
+import { registerSecurityReview } from '../security-review';
 import { buildEstate, EstateStacks } from './build-estate';
 
 export interface CreatedApp {
@@ -17,5 +18,8 @@ export function createApp(props: AppProps = {}): CreatedApp {
   const onlyTenant = app.node.tryGetContext('tenant') as string | undefined;
   const capacityGate = app.node.tryGetContext('capacityGate') === 'warn' ? 'warn' : 'fail';
   const model = loadConfig(configDir);
-  return { app, stacks: buildEstate(app, model, { onlyTenant, capacityGate }) };
+  const stacks = buildEstate(app, model, { onlyTenant, capacityGate });
+  // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
+  registerSecurityReview(app, model, { configDir, partial: onlyTenant !== undefined });
+  return { app, stacks };
 }

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { capacityCommand } from './commands/capacity';
+import { diagramCommand } from './commands/diagram';
 import { onboardCommand } from './commands/onboard';
+import { planCommand } from './commands/plan';
 import { preflightCommand } from './commands/preflight';
+import { reportCommand } from './commands/report';
 import { schemasCommand } from './commands/schemas';
 import { syncAccountsCommand } from './commands/sync-accounts';
 import { validateCommand } from './commands/validate';
@@ -17,6 +20,9 @@ export function buildProgram(io: CliIo = processIo): Command {
     .addCommand(validateCommand(io))
     .addCommand(onboardCommand(io))
     .addCommand(capacityCommand(io))
+    .addCommand(diagramCommand(io))
+    .addCommand(planCommand(io))
+    .addCommand(reportCommand(io))
     .addCommand(preflightCommand(io))
     .addCommand(verifyLiveCommand(io))
     .addCommand(syncAccountsCommand(io))

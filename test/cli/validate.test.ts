@@ -20,7 +20,7 @@ describe('nhs-cloud validate', () => {
     const run = await runCli(['validate', '--config', dir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `${join(dir, 'tenants', 'RGR.yaml')}:16:22 environments.prod.accountId: expected a 12-digit AWS account ID, got "12345"`,
+      `${join(dir, 'tenants', 'RGR.yaml')}:17:22 environments.prod.accountId: expected a 12-digit AWS account ID, got "12345"`,
     );
     expect(run.stderr).toContain(
       `${join(dir, 'tenants', 'RDE.yaml')}:2:7: YAML syntax error: expected "]" to close the list opened here, found none`,

@@ -1,0 +1,64 @@
+import { TemplateResource } from './types';
+
+/**
+ * Resource types whose deletion or replacement loses data or cuts off other tenants. The
+ * reason is shown next to a blocked change, so a reviewer sees why it needs an exception.
+ */
+const GUARDED_TYPES: Readonly<Record<string, string>> = {
+  'AWS::S3::Bucket': 'bucket: holds logs or backups',
+  'AWS::KMS::Key': 'KMS key: data encrypted under it becomes unreadable',
+  'AWS::Backup::BackupVault': 'backup vault: holds recovery points',
+  'AWS::Logs::LogGroup': 'log group: holds audit and network logs',
+  'AWS::EC2::VPC': 'VPC: every workload in it goes with it',
+  'AWS::EC2::TransitGateway': 'Transit Gateway: the hub every tenant routes through',
+  'AWS::EC2::TransitGatewayRouteTable': 'Transit Gateway route table: a segment shared by many tenants',
+  'AWS::EC2::TransitGatewayAttachment': 'Transit Gateway attachment: cuts the VPC off the hub',
+  'AWS::EC2::TransitGatewayVpcAttachment': 'Transit Gateway attachment: cuts the VPC off the hub',
+  'AWS::EC2::TransitGatewayPeeringAttachment': 'Transit Gateway attachment: cuts the peer off the hub',
+  'AWS::EC2::TransitGatewayConnect': 'Transit Gateway attachment: cuts the peer off the hub',
+  'AWS::EC2::VPNConnection': 'VPN connection: an HSCN or on-premises link',
+  'AWS::NetworkFirewall::Firewall': 'Network Firewall: all inspected traffic stops while it is replaced',
+  'AWS::Organizations::Account': 'account: closing it removes every resource in it',
+  'AWS::DynamoDB::Table': 'table: holds data',
+  'AWS::DynamoDB::GlobalTable': 'table: holds data',
+  'AWS::RDS::DBInstance': 'database: holds data',
+  'AWS::RDS::DBCluster': 'database: holds data',
+  'AWS::EFS::FileSystem': 'file system: holds data',
+};
+
+/** Subnets named like this only hold attachment or firewall endpoints, which AWS recreates. */
+const ENDPOINT_SUBNET = /^(transit|tgw|attachment)/i;
+
+/**
+ * Why a resource counts as stateful or shared, or undefined. Anything retained on deletion
+ * is stateful by the project's own rule (stateful resources get RemovalPolicy.RETAIN).
+ *
+ *   AWS::S3::Bucket                                  -> 'bucket: holds logs or backups'
+ *   AWS::EC2::Subnet tagged aws-cdk:subnet-name=workload -> 'subnet with workloads: ...'
+ *   AWS::EC2::Subnet tagged aws-cdk:subnet-name=transit  -> undefined
+ *   AWS::IAM::Role                                   -> undefined
+ */
+export function guardedReason(resource: TemplateResource): string | undefined {
+  const byType = GUARDED_TYPES[resource.Type];
+  if (byType) return byType;
+  if (resource.Type === 'AWS::EC2::Subnet') {
+    const name = subnetName(resource);
+    return name !== undefined && ENDPOINT_SUBNET.test(name)
+      ? undefined
+      : 'subnet with workloads: its instances and interfaces go with it';
+  }
+  if (resource.DeletionPolicy === 'Retain' || resource.DeletionPolicy === 'Snapshot') {
+    return `retained resource (DeletionPolicy ${resource.DeletionPolicy}): treated as stateful`;
+  }
+  return undefined;
+}
+
+function subnetName(resource: TemplateResource): string | undefined {
+  const tags = resource.Properties?.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  const tag = tags.find(
+    (t): t is { Key: string; Value: unknown } =>
+      typeof t === 'object' && t !== null && (t as { Key?: unknown }).Key === 'aws-cdk:subnet-name',
+  );
+  return typeof tag?.Value === 'string' ? tag.Value : undefined;
+}

@@ -1,0 +1,90 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { todayUtc } from '../../security-review/dates';
+import {
+  buildReportData,
+  failures,
+  FailOn,
+  loadAssemblyReview,
+  renderJson,
+  renderMarkdown,
+  renderSarif,
+  ReportInputError,
+} from '../../security-review/report';
+import { CliError } from '../handle-error';
+import { CliIo, processIo } from '../io';
+
+export const REPORT_FORMATS = ['md', 'sarif', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export const FAIL_ON = ['error', 'warning'] as const;
+
+interface ReportOptions {
+  readonly assembly: string;
+  readonly config: string;
+  readonly format: ReportFormat;
+  readonly failOn: FailOn;
+  readonly out?: string;
+}
+
+export interface ReportCommandDeps {
+  /** Today as YYYY-MM-DD, for days to expiry. */
+  readonly today?: () => string;
+}
+
+/**
+ * `nhs-cloud report`: renders the security review of a synthesized assembly as Markdown (PR
+ * comment, step summary), SARIF (code scanning) or JSON, then exits 1 if any open finding is
+ * at or above --fail-on, or the review itself has a problem. Exit 2: nothing to report on.
+ */
+export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {}): Command {
+  return new Command('report')
+    .description(
+      'Report the security review of a synthesized cloud assembly; exits 1 on open findings at or above --fail-on',
+    )
+    .option('--assembly <dir>', 'cloud assembly directory written by cdk synth', 'cdk.out')
+    .option('--config <dir>', 'config directory (findings with no source line point at its files)', 'config')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('md'))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest severity that fails').choices(FAIL_ON).default('error'),
+    )
+    .option('--out <file>', 'write the report to a file instead of standard output')
+    .action((options: ReportOptions) => {
+      const assembly = load(options.assembly);
+      if (assembly.review.packs.length === 0) {
+        throw new CliError(
+          `${options.assembly} was synthesized with the rule packs off (-c nag=false): nothing to review; synthesize without it`,
+          2,
+        );
+      }
+      const data = buildReportData(assembly, {
+        today: (deps.today ?? todayUtc)(),
+        fallbackFile: join(options.config, 'estate.yaml'),
+        root: process.cwd(),
+      });
+      const text = render(data, options.format);
+      if (options.out) writeFileSync(options.out, text);
+      else io.out(text);
+      const failing = failures(data, options.failOn);
+      if (failing > 0) {
+        throw new CliError(
+          `security review: ${failing} open finding${failing === 1 ? '' : 's'} or review problem${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
+        );
+      }
+    });
+}
+
+function load(assembly: string) {
+  try {
+    return loadAssemblyReview(assembly);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+function render(data: ReturnType<typeof buildReportData>, format: ReportFormat): string {
+  if (format === 'md') return renderMarkdown(data);
+  const json = format === 'sarif' ? renderSarif(data) : renderJson(data);
+  return `${JSON.stringify(json, undefined, 2)}\n`;
+}

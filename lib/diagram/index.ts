@@ -1,0 +1,3 @@
+export * from './topology';
+export * from './mermaid';
+export * from './format-diagram';

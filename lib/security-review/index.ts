@@ -1,0 +1,4 @@
+export * from './register-security-review';
+export * from './exceptions-schema';
+export * from './load-exceptions';
+export * from './review-file';

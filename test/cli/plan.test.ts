@@ -1,0 +1,105 @@
+import { planCommand } from '../../lib/cli/commands/plan';
+import { CliError } from '../../lib/cli/handle-error';
+import { ChangePlanOptions } from '../../lib/change-plan/build-plan';
+import { ChangePlan } from '../../lib/change-plan/types';
+
+const unguarded: ChangePlan = {
+  base: { ref: 'origin/main', commit: 'abcdef0123456789' },
+  scope: { kind: 'tenants', tenants: ['RGR'] },
+  exceptionsFile: 'config/exceptions.yaml',
+  stacksCompared: 8,
+  stacks: [
+    {
+      stack: 'Tenant-RGR-prod',
+      tenant: 'RGR',
+      status: 'changed',
+      changes: [
+        {
+          logicalId: 'Vpc',
+          type: 'AWS::EC2::VPC',
+          kind: 'replace',
+          properties: ['CidrBlock'],
+          guarded: 'VPC',
+        },
+      ],
+    },
+  ],
+  guard: [],
+};
+const blocked: ChangePlan = {
+  ...unguarded,
+  guard: [
+    { stack: 'Tenant-RGR-prod', tenant: 'RGR', change: unguarded.stacks[0]!.changes[0]!, needs: 'replace' },
+  ],
+};
+
+/** Runs `nhs-cloud plan <args>` against a stub planner; returns output, the request and any error. */
+async function run(plan: ChangePlan, ...args: string[]) {
+  const out: string[] = [];
+  const requests: ChangePlanOptions[] = [];
+  const command = planCommand(
+    { out: (t) => out.push(t), err: (t) => out.push(t) },
+    {
+      cwd: '/repo',
+      today: () => '2026-06-01',
+      buildPlan: async (request) => {
+        requests.push(request);
+        return plan;
+      },
+    },
+  )
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  try {
+    await command.parseAsync(args, { from: 'user' });
+    return { out: out.join('\n'), request: requests[0], error: undefined as unknown };
+  } catch (error) {
+    return { out: out.join('\n'), request: requests[0], error };
+  }
+}
+
+test('passes --base, --config, narrowing, the repository and today to the planner', async () => {
+  const { request } = await run(unguarded, '--base', 'origin/main', '--config', 'estates/big', '--no-narrow');
+  expect(request).toEqual({
+    base: 'origin/main',
+    configDir: 'estates/big',
+    cwd: '/repo',
+    narrow: false,
+    today: '2026-06-01',
+  });
+  expect((await run(unguarded, '--base', 'main')).request).toMatchObject({
+    configDir: 'config',
+    narrow: true,
+  });
+});
+
+test('prints the plan and exits 0 when nothing is blocked', async () => {
+  const { out, error } = await run(unguarded, '--base', 'origin/main');
+  expect(error).toBeUndefined();
+  expect(out).toContain(
+    'Tenant-RGR-prod: 1 replaced\n  ! Vpc AWS::EC2::VPC: replace (CidrBlock)  <- guarded',
+  );
+});
+
+test('prints the plan, then fails with exit code 1 when a destructive change is blocked', async () => {
+  const { out, error } = await run(blocked, '--base', 'origin/main', '--format', 'md');
+  expect(out).toMatch(/^## Change plan\n/);
+  expect(error).toBeInstanceOf(CliError);
+  expect(error).toMatchObject({
+    exitCode: 1,
+    message:
+      'plan: 1 destructive change to stateful or shared resources not allowed by config/exceptions.yaml',
+  });
+});
+
+test('--format json prints the plan as JSON', async () => {
+  const { out } = await run(blocked, '--base', 'origin/main', '--format', 'json');
+  expect(JSON.parse(out)).toMatchObject({ ok: false, blocked: 1, base: { ref: 'origin/main' } });
+});
+
+test('--base is required and --format is checked', async () => {
+  expect((await run(unguarded)).error).toMatchObject({ code: 'commander.missingMandatoryOptionValue' });
+  expect((await run(unguarded, '--base', 'x', '--format', 'html')).error).toMatchObject({
+    code: 'commander.invalidArgument',
+  });
+});

@@ -1,0 +1,125 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { reportCommand } from '../../lib/cli/commands/report';
+import { CliError } from '../../lib/cli/handle-error';
+import { REVIEW_FILE, ReviewFile } from '../../lib/security-review';
+import { MATCHING_EXCEPTIONS, synthFixture } from '../security-review/fixture-app';
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `nhs-cloud report ARGS` in-process; CliErrors become exit codes as in handleError. */
+async function report(args: string[]): Promise<Run> {
+  let stdout = '';
+  const io = { out: (t: string) => void (stdout += t), err: () => undefined };
+  const command = reportCommand(io, { today: () => '2025-06-01' })
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  const program = new Command('nhs-cloud').exitOverride().addCommand(command);
+  try {
+    await program.parseAsync(['node', 'nhs-cloud', 'report', ...args]);
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: error.message };
+    throw error;
+  }
+}
+
+/** A copy of `assembly` whose review has `edit` applied and no CDK report beside it. */
+function edited(assembly: string, edit: (review: ReviewFile) => ReviewFile): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-report-'));
+  cpSync(assembly, dir, { recursive: true });
+  rmSync(join(dir, 'validation-report.json'));
+  const path = join(dir, REVIEW_FILE);
+  writeFileSync(path, JSON.stringify(edit(JSON.parse(readFileSync(path, 'utf8')) as ReviewFile)));
+  return dir;
+}
+
+describe('nhs-cloud report', () => {
+  let assembly: string;
+  beforeAll(() => {
+    assembly = synthFixture({ exceptions: MATCHING_EXCEPTIONS }).outdir;
+  });
+
+  it('prints Markdown and exits 1 on open errors', async () => {
+    const run = await report(['--assembly', assembly]);
+    expect(run.stdout).toContain('## Security review');
+    expect(run.stdout).toContain('**3 open errors, 0 warnings, 0 info**');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('security review: 3 open findings or review problems at or above error');
+  });
+
+  it('writes SARIF 2.1.0 to --out', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'nhs-cloud-sarif-')), 'review.sarif');
+    const run = await report(['--assembly', assembly, '--format', 'sarif', '--out', out]);
+    expect(run.stdout).toBe('');
+    const sarif = JSON.parse(readFileSync(out, 'utf8')) as {
+      version: string;
+      runs: { results: unknown[] }[];
+    };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toHaveLength(3);
+    expect(run.code).toBe(1);
+  });
+
+  it('prints JSON totals', async () => {
+    const run = await report(['--assembly', assembly, '--format', 'json']);
+    expect(JSON.parse(run.stdout).totals.open).toEqual({ error: 3, warning: 0, info: 0 });
+  });
+
+  describe('with only a warning open', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = edited(assembly, (review) => {
+        const open = review.findings.filter((f) => f.exception === undefined);
+        return {
+          ...review,
+          findings: review.findings.map((f) =>
+            f === open[0]
+              ? { ...f, severity: 'warning' as const }
+              : open.includes(f)
+                ? { ...f, exception: 0 }
+                : f,
+          ),
+        };
+      });
+    });
+
+    it('passes --fail-on error', async () => {
+      expect((await report(['--assembly', dir, '--fail-on', 'error'])).code).toBe(0);
+    });
+
+    it('fails --fail-on warning', async () => {
+      const run = await report(['--assembly', dir, '--fail-on', 'warning']);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('security review: 1 open finding or review problem at or above warning');
+    });
+  });
+
+  it('exits 2 when the assembly has no review', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'nhs-cloud-empty-'));
+    const run = await report(['--assembly', empty]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `${join(empty, REVIEW_FILE)} not found: run \`npx cdk synth\` first (the security review writes it during synthesis)`,
+    );
+  });
+
+  it('exits 2 when the packs were off (-c nag=false)', async () => {
+    const dir = edited(assembly, (review) => ({ ...review, packs: [], findings: [] }));
+    const run = await report(['--assembly', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('synthesized with the rule packs off (-c nag=false)');
+  });
+
+  it('rejects an unknown format', async () => {
+    await expect(report(['--assembly', assembly, '--format', 'html'])).rejects.toMatchObject({
+      code: 'commander.invalidArgument',
+    });
+  });
+});

@@ -1,0 +1,147 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ConfigValidationError } from '../../lib/config/config-error';
+import { registerSecurityReview, SecurityReviewOptions } from '../../lib/security-review';
+import { fixtureApp, fixtureModel } from './fixture-app';
+import { asConfigText, entry, exceptionsText } from './helpers';
+
+const model = fixtureModel();
+
+function register(text: string, options: SecurityReviewOptions = {}, app: App = fixtureApp().app) {
+  const review = registerSecurityReview(app, model, {
+    exceptions: asConfigText(text),
+    today: '2025-06-01',
+    ...options,
+  });
+  return { app, review };
+}
+
+/** The acknowledgements recorded on one construct, as `{ id: reason }`. */
+function acknowledgements(construct: IConstruct): Record<string, string> {
+  return Object.assign(
+    {},
+    ...construct.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .map((m) => m.data as Record<string, string>),
+  );
+}
+
+function errorsOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigValidationError');
+}
+
+const child = (app: App, path: string) => app.node.findAll().find((c) => c.node.path === path)!;
+
+describe('registerSecurityReview', () => {
+  it('registers the four packs and then the review plugin', () => {
+    const { review } = register(exceptionsText());
+    expect(review.packs.map((p) => p.name)).toEqual([
+      'AwsSolutions',
+      'HIPAA.Security',
+      'NIST.800.53.R5',
+      'NhsCloud',
+    ]);
+    expect(review.plugin.name).toBe('NhsCloudReview');
+  });
+
+  it('turns the packs off with -c nag=false but still checks the exceptions', () => {
+    expect(register(exceptionsText(), {}, fixtureApp({ nag: 'false' }).app).review.packs).toEqual([]);
+    const stale = exceptionsText(entry({ scope: "{ path: 'Tenant-*/Bucket' }" }));
+    expect(errorsOf(() => register(stale, {}, fixtureApp({ nag: 'false' }).app))).toContain('matches none');
+  });
+
+  it('acknowledges a path exception on the matching construct, with approver and expiry in the reason', () => {
+    const { app } = register(exceptionsText(entry()));
+    expect(acknowledgements(child(app, 'Tenant-RAA-prod/Role'))).toEqual({
+      'Annotation::AwsSolutions-IAM5[Action::s3:*]':
+        'The role only reaches the tenant data bucket, named in the resource. (approved by security.reviewer@nhs.net, expires 2025-12-31; config/exceptions.yaml:2)',
+    });
+    expect(acknowledgements(child(app, 'Tenant-RAA-prod'))).toEqual({});
+  });
+
+  it('acknowledges stack and tenant exceptions on the stacks they name', () => {
+    const text = exceptionsText(
+      entry({ rule: 'AwsSolutions-SQS3', scope: "{ stack: 'Core-*' }" }),
+      entry({ rule: 'HIPAA.Security-IAMNoInlinePolicy', scope: '{ tenant: RAA }' }),
+    );
+    const { app, review } = register(text);
+    expect(review.targets.map((t) => t.constructs.map((c) => c.node.path))).toEqual([
+      ['Core-Network'],
+      ['Tenant-RAA-prod'],
+    ]);
+    expect(Object.keys(acknowledgements(child(app, 'Core-Network')))).toEqual([
+      'Annotation::AwsSolutions-SQS3',
+    ]);
+    expect(Object.keys(acknowledgements(child(app, 'Tenant-RAA-prod')))).toEqual([
+      'Annotation::HIPAA.Security-IAMNoInlinePolicy',
+    ]);
+  });
+
+  it('leaves {*} pattern exceptions to the recorder: the CDK needs exact IDs', () => {
+    const { app } = register(exceptionsText(entry({ rule: 'AwsSolutions-IAM5[Resource::{*}]' })));
+    expect(acknowledgements(child(app, 'Tenant-RAA-prod/Role'))).toEqual({});
+  });
+
+  it('fails at app build on exceptions that match no construct, naming the segment that stopped', () => {
+    const text = exceptionsText(
+      entry({ scope: "{ path: 'Tenant-*/Rol' }" }),
+      entry({ rule: 'AwsSolutions-SQS3', scope: "{ stack: 'Core-Netwrk' }" }),
+      entry({ rule: 'AwsSolutions-S1', scope: '{ tenant: QAA }' }),
+    );
+    expect(errorsOf(() => register(text))).toBe(
+      [
+        'config/exceptions.yaml:3:20 exceptions[0].scope.path: expected the path to match at least one construct, got "Tenant-*/Rol", which matches none',
+        '  hint: "Tenant-RAA-prod" has no child matching "Rol"; its children are: Role',
+        'config/exceptions.yaml:8:21 exceptions[1].scope.stack: expected the pattern to match at least one stack, got "Core-Netwrk", which matches none',
+        '  hint: did you mean "Core-Network"?',
+        'config/exceptions.yaml:13:22 exceptions[2].scope.tenant: expected tenant QAA to have at least one stack, got none',
+        '  hint: a tenant environment gets a stack once it has an accountId; remove the exception until then',
+        '',
+        '3 configuration errors in 1 file.',
+      ].join('\n'),
+    );
+  });
+
+  it('skips exceptions outside a partial synthesis (-c tenant=ODS) instead of failing', () => {
+    const app = fixtureApp({ tenant: 'RAA' }).app;
+    const { review } = register(
+      exceptionsText(entry({ rule: 'AwsSolutions-S1', scope: '{ tenant: QAA }' })),
+      {},
+      app,
+    );
+    expect(review.targets[0].constructs).toEqual([]);
+  });
+
+  it('fails on an expired exception before touching the app', () => {
+    expect(errorsOf(() => register(exceptionsText(entry({ expires: "'2025-05-01'" }))))).toContain(
+      'config/exceptions.yaml:6:14 exceptions[0].expires: expired on 2025-05-01 (today is 2025-06-01)',
+    );
+  });
+
+  it('requires allowDestructive entries to name a stack of the app', () => {
+    const text = [
+      'allowDestructive:',
+      '  - stack: Tenant-RAA-prd',
+      '    logicalId: DataBucket',
+      '    change: delete',
+      '    reason: The bucket is emptied and retired with the old archive design.',
+      '    approver: a@nhs.net',
+      "    expires: '2025-07-01'",
+      '',
+    ].join('\n');
+    expect(errorsOf(() => register(text))).toContain(
+      'config/exceptions.yaml:2:12 allowDestructive[0].stack: expected the name of a stack in the estate, got "Tenant-RAA-prd"\n  hint: did you mean "Tenant-RAA-prod"?',
+    );
+  });
+
+  it('attributes stacks to tenants by their ods-code tag', () => {
+    const { review } = register(exceptionsText(entry({ rule: 'AwsSolutions-S1', scope: '{ tenant: RAA }' })));
+    expect(review.targets[0].constructs.every((c) => Stack.isStack(c))).toBe(true);
+  });
+});
