@@ -24,6 +24,9 @@ export function renderTenantYaml(request: TenantRequest, cidrs: readonly string[
       `    cidrs: [${request.onPremises.cidrs.join(', ')}]`,
       `    asn: ${request.onPremises.asn}`,
     );
+    if (request.onPremises.customerGatewayIps.length > 0) {
+      lines.push(`    customerGatewayIps: [${request.onPremises.customerGatewayIps.join(', ')}]`);
+    }
   }
   lines.push('environments: # allocated by nhs-cloud onboard from the free space of tenantSupernet');
   request.environments.forEach((env, i) => {

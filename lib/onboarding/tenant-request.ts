@@ -18,6 +18,8 @@ export interface TenantRequest {
     readonly connection: 'vpn' | 'directConnect';
     readonly cidrs: readonly string[];
     readonly asn: number;
+    /** Public addresses of the VPN devices (required for vpn). */
+    readonly customerGatewayIps: readonly string[];
   };
 }
 

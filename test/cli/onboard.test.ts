@@ -109,3 +109,46 @@ describe('nhs-cloud onboard', () => {
     expect(badPrefix.stderr).toContain('--prefix /12: expected a prefix length from /16 to /24, e.g. /21');
   });
 });
+
+describe('nhs-cloud onboard with an on-premises VPN link', () => {
+  test('writes the link with its gateway addresses, and the file validates', async () => {
+    const dir = copyOfExample();
+    const run = await runCli([
+      ...MSE,
+      '--on-prem',
+      'vpn',
+      '--on-prem-cidr',
+      '172.30.0.0/16',
+      '--on-prem-asn',
+      '65030',
+      '--on-prem-gateway-ip',
+      '198.51.100.40',
+      '--on-prem-gateway-ip',
+      '198.51.100.41',
+      '--config',
+      dir,
+    ]);
+    expect(run.stderr).toBe('');
+    const text = readFileSync(join(dir, 'tenants', 'RAJ.yaml'), 'utf8');
+    expect(text).toContain(
+      '  onPremises:\n    connection: vpn\n    cidrs: [172.30.0.0/16]\n    asn: 65030\n    customerGatewayIps: [198.51.100.40, 198.51.100.41]\n',
+    );
+    expect(validateConfigDir(dir).ok).toBe(true);
+  });
+
+  test('a vpn link without gateway addresses is rejected by validation, naming the field', async () => {
+    const run = await runCli([
+      ...MSE,
+      '--on-prem',
+      'vpn',
+      '--on-prem-cidr',
+      '172.30.0.0/16',
+      '--on-prem-asn',
+      '65030',
+      '--config',
+      copyOfExample(),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('network.onPremises.customerGatewayIps: is required but missing');
+  });
+});

@@ -21,6 +21,7 @@ interface OnboardOptions {
   onPrem?: 'vpn' | 'directConnect';
   onPremCidr: string[];
   onPremAsn?: string;
+  onPremGatewayIp: string[];
   dryRun?: boolean;
 }
 
@@ -55,6 +56,12 @@ export function onboardCommand(io: CliIo = processIo): Command {
     .addOption(new Option('--on-prem <type>', 'on-premises link').choices(['vpn', 'directConnect']))
     .option('--on-prem-cidr <cidr>', 'on-premises CIDR reachable over the link; repeat', collect, [])
     .option('--on-prem-asn <asn>', 'BGP ASN of the on-premises router')
+    .option(
+      '--on-prem-gateway-ip <ip>',
+      'public address of an on-premises VPN device (vpn); repeat for two',
+      collect,
+      [],
+    )
     .option('--config <dir>', 'config directory', 'config')
     .option('--dry-run', 'print the file instead of writing it')
     .action((options: OnboardOptions) => {
@@ -96,6 +103,7 @@ function toRequest(options: OnboardOptions): TenantRequest {
           connection: options.onPrem,
           cidrs: options.onPremCidr,
           asn: number('--on-prem-asn', options.onPremAsn!),
+          customerGatewayIps: options.onPremGatewayIp,
         }
       : undefined,
   };
