@@ -9,6 +9,7 @@ import { schemasCommand } from './commands/schemas';
 import { syncAccountsCommand } from './commands/sync-accounts';
 import { validateCommand } from './commands/validate';
 import { verifyLiveCommand } from './commands/verify-live';
+import { verifyNetworkCommand } from './commands/verify-network';
 import { CliIo, processIo } from './io';
 
 /** Assembles the `nhs-cloud` CLI: one command per file in ./commands. */
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .addCommand(diagramCommand(io))
     .addCommand(planCommand(io))
     .addCommand(reportCommand(io))
+    .addCommand(verifyNetworkCommand(io))
     .addCommand(preflightCommand(io))
     .addCommand(verifyLiveCommand(io))
     .addCommand(syncAccountsCommand(io))

@@ -11,6 +11,8 @@ export const DEFAULT_ROUTE = '0.0.0.0/0';
  *
  * - every source segment: 0.0.0.0/0 -> inspection, so no two segments, the internet or
  *   on-premises meet without passing the firewall;
+ * - every source segment: the inspection VPC's own range blackholed, since the inspection
+ *   attachment would deliver it by the VPC's local route before the firewall sees it;
  * - post-inspection: 0.0.0.0/0 -> egress, and RFC 1918 blackholed so a private address
  *   nobody propagates dies at the Transit Gateway instead of leaving through NAT;
  * - tier isolation: each environment's CIDR is blackholed in the other tier's tables, so prod
@@ -27,6 +29,12 @@ export function planRoutes(model: EstateModel): StaticRoutePlan[] {
       destination: DEFAULT_ROUTE,
       target: inspection,
       reason: 'everything leaving this segment is inspected first',
+    })),
+    ...INSPECTED_SEGMENTS.map((segment) => ({
+      segment,
+      destination: model.estate.network.hub.inspection,
+      target: 'blackhole' as const,
+      reason: 'the inspection VPC is reached only by the firewall, never as a destination',
     })),
     {
       segment: 'post-inspection',

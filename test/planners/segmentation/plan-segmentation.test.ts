@@ -127,7 +127,7 @@ describe('routes', () => {
   test('each prod CIDR is blackholed in tenants-nonprod, each nonprod CIDR in both prod-tier tables', () => {
     const blackholes = (segment: string) =>
       routesIn(segment)
-        .filter((r) => r.target === 'blackhole')
+        .filter((r) => r.target === 'blackhole' && r.tenant !== undefined)
         .map((r) => r.destination)
         .sort();
     const prod = [QHM.prod, RDE.prod, RGR.prod, X24.prod].sort();
@@ -135,6 +135,23 @@ describe('routes', () => {
     expect(blackholes('tenants-nonprod')).toEqual(prod);
     expect(blackholes('tenants-prod')).toEqual(nonprod);
     expect(blackholes('national-services')).toEqual(nonprod);
+  });
+
+  test('every source segment blackholes the inspection VPC range, which must only be reached by the firewall', () => {
+    for (const segment of [
+      'national-services',
+      'tenants-prod',
+      'tenants-nonprod',
+      'shared-services',
+      'on-premises',
+    ]) {
+      expect(routesIn(segment)).toContainEqual(
+        expect.objectContaining({ destination: model.estate.network.hub.inspection, target: 'blackhole' }),
+      );
+    }
+    expect(routesIn('post-inspection').map((r) => r.destination)).not.toContain(
+      model.estate.network.hub.inspection,
+    );
   });
 
   test('per-tenant routes name their tenant (they live in its shard); hub routes do not', () => {

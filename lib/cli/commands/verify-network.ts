@@ -1,0 +1,37 @@
+import { Command, Option } from 'commander';
+import { loadConfig } from '../../config';
+import { readAssembly } from '../../verify/assembly/read-assembly';
+import { formatJson, formatMarkdown } from '../../verify/report/format';
+import { verifyNetwork } from '../../verify/verify-network';
+import { CliError } from '../handle-error';
+import { CliIo, processIo } from '../io';
+
+interface VerifyNetworkOptions {
+  readonly assembly: string;
+  readonly config: string;
+  readonly format: 'md' | 'json';
+}
+
+export function verifyNetworkCommand(io: CliIo = processIo): Command {
+  return new Command('verify-network')
+    .description(
+      'Prove tenant isolation, inspection and egress offline from the synthesized templates; exits non-zero on any violation',
+    )
+    .option('--assembly <dir>', 'synthesized cloud assembly (run `npx cdk synth` first)', 'cdk.out')
+    .option('--config <dir>', 'config directory (the segmentation policy)', 'config')
+    .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
+    .action((options: VerifyNetworkOptions) => {
+      const estate = loadConfig(options.config);
+      let stacks;
+      try {
+        stacks = readAssembly(options.assembly);
+      } catch (error) {
+        throw new CliError(`verify-network: ${(error as Error).message}`);
+      }
+      const result = verifyNetwork(stacks, estate);
+      io.out(options.format === 'json' ? formatJson(result) : formatMarkdown(result));
+      const n = result.violations.length;
+      if (n > 0)
+        throw new CliError(`verify-network: ${n} violation${n === 1 ? '' : 's'} of the network policy`);
+    });
+}
