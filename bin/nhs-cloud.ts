@@ -1,6 +1,6 @@
 import { buildProgram } from '../lib/cli/program';
 import { handleError } from '../lib/cli/handle-error';
 
-buildProgram()
+buildProgram(undefined, process.argv[2])
   .parseAsync(process.argv)
   .catch((error: unknown) => handleError(error));

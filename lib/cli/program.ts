@@ -1,32 +1,37 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- commands load on demand, so a run pays only for its own libraries */
 import { Command } from 'commander';
-import { capacityCommand } from './commands/capacity';
-import { diagramCommand } from './commands/diagram';
-import { onboardCommand } from './commands/onboard';
-import { planCommand } from './commands/plan';
-import { preflightCommand } from './commands/preflight';
-import { reportCommand } from './commands/report';
-import { schemasCommand } from './commands/schemas';
-import { syncAccountsCommand } from './commands/sync-accounts';
-import { validateCommand } from './commands/validate';
-import { verifyLiveCommand } from './commands/verify-live';
-import { verifyNetworkCommand } from './commands/verify-network';
 import { CliIo, processIo } from './io';
 
-/** Assembles the `nhs-cloud` CLI: one command per file in ./commands. */
-export function buildProgram(io: CliIo = processIo): Command {
-  return new Command('nhs-cloud')
+type CommandFactory = (io: CliIo) => Command;
+
+/**
+ * Every command, in help order, loaded on demand: each command pulls in its own libraries
+ * (aws-cdk-lib, cdk-nag, the AWS SDK), and `validate` should not pay to load all of them.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => CommandFactory]> = [
+  ['validate', () => require('./commands/validate').validateCommand],
+  ['onboard', () => require('./commands/onboard').onboardCommand],
+  ['capacity', () => require('./commands/capacity').capacityCommand],
+  ['diagram', () => require('./commands/diagram').diagramCommand],
+  ['plan', () => require('./commands/plan').planCommand],
+  ['report', () => require('./commands/report').reportCommand],
+  ['verify-network', () => require('./commands/verify-network').verifyNetworkCommand],
+  ['preflight', () => require('./commands/preflight').preflightCommand],
+  ['verify-live', () => require('./commands/verify-live').verifyLiveCommand],
+  ['sync-accounts', () => require('./commands/sync-accounts').syncAccountsCommand],
+  ['schemas', () => require('./commands/schemas').schemasCommand],
+];
+
+/**
+ * Assembles the `nhs-cloud` CLI: one command per file in ./commands. Given the command being
+ * run, only that one is loaded; help and unknown commands load them all.
+ */
+export function buildProgram(io: CliIo = processIo, commandName?: string): Command {
+  const program = new Command('nhs-cloud')
     .description('Configure, check and report on the NHS national cloud estate')
     .version('0.1.0')
-    .showHelpAfterError()
-    .addCommand(validateCommand(io))
-    .addCommand(onboardCommand(io))
-    .addCommand(capacityCommand(io))
-    .addCommand(diagramCommand(io))
-    .addCommand(planCommand(io))
-    .addCommand(reportCommand(io))
-    .addCommand(verifyNetworkCommand(io))
-    .addCommand(preflightCommand(io))
-    .addCommand(verifyLiveCommand(io))
-    .addCommand(syncAccountsCommand(io))
-    .addCommand(schemasCommand(io));
+    .showHelpAfterError();
+  const only = COMMANDS.find(([name]) => name === commandName);
+  for (const [, load] of only ? [only] : COMMANDS) program.addCommand(load()(io));
+  return program;
 }

@@ -19,7 +19,9 @@ export async function runCli(args: string[]): Promise<CliRun> {
     throw new ExitSignal(code ?? 0);
   }) as never);
   try {
-    const program = buildProgram(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+    const program = buildProgram(io, args[0])
+      .exitOverride()
+      .configureOutput({ writeOut: io.out, writeErr: io.err });
     await program.parseAsync(['node', 'nhs-cloud', ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
