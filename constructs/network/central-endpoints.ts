@@ -41,6 +41,8 @@ export class CentralEndpoints extends Construct {
         subnets: { subnets: [...props.subnets] },
         securityGroups: [group],
         privateDnsEnabled: false,
+        // Only the estate's ranges above, not CDK's default rule for the VPC's own CIDR token.
+        open: false,
       });
       const hostedZone = new route53.PrivateHostedZone(this, `${id}Zone`, {
         zoneName: zone.zoneName,
