@@ -1,6 +1,7 @@
 import { App, AppProps } from 'aws-cdk-lib';
 import { loadConfig } from '../config/load-config';
 import { registerSecurityReview } from '../security-review';
+import { builtinCfnValidation } from '../stacks/delivery/cfn-validation';
 import { buildEstate, EstateStacks } from './build-estate';
 
 export interface CreatedApp {
@@ -13,7 +14,12 @@ export interface CreatedApp {
  * `-c tenant=ODS`, validates the config (throwing every error at once) and builds the estate.
  */
 export function createApp(props: AppProps = {}): CreatedApp {
-  const app = new App({ analyticsReporting: false, ...props });
+  // CloudFormation Validate runs in CI and the pipeline, not every local synth (ADR 0015).
+  const app = new App({
+    analyticsReporting: false,
+    builtinCloudFormationValidation: builtinCfnValidation(process.env),
+    ...props,
+  });
   const configDir = (app.node.tryGetContext('config') as string | undefined) ?? 'config';
   const onlyTenant = app.node.tryGetContext('tenant') as string | undefined;
   const capacityGate = app.node.tryGetContext('capacityGate') === 'warn' ? 'warn' : 'fail';

@@ -1,8 +1,40 @@
 import { App } from 'aws-cdk-lib';
 import { EstateModel } from '../../config/model';
 import type { EstateStacks } from '../../app/build-estate';
+import { coreStackProps } from '../../app/stack-props';
+import { DeliveryPipelineStack } from './delivery-pipeline-stack';
+import { deliverySettings } from './delivery-settings';
 
-/** Adds the delivery pipeline stack (deployment account) that deploys the estate in waves. */
-export function buildDelivery(_app: App, _model: EstateModel, _stacks: EstateStacks): void {
-  // Filled in by the national-scale and deployment work.
+/** CloudFormation stack name of the delivery pipeline. */
+export const DELIVERY_PIPELINE_STACK = 'Delivery-Pipeline';
+
+/**
+ * Adds the delivery pipeline stack (deployment account) that deploys the estate in waves,
+ * only with `-c pipeline=true` and only when estate.yaml names a deployment account. The
+ * pipeline deploys the very assembly it is synthesized in, so there is one construction of
+ * every stack and one set of stack names, whether deployed by the pipeline or by hand.
+ */
+export function buildDelivery(
+  app: App,
+  model: EstateModel,
+  _stacks: EstateStacks,
+): DeliveryPipelineStack | undefined {
+  const settings = deliverySettings(app.node);
+  const { estate } = model;
+  const account = estate.organization.accounts.deployment;
+  if (!settings || !account) return undefined;
+  if (app.node.tryGetContext('tenant') !== undefined) {
+    throw new Error('-c pipeline=true builds the pipeline for the whole estate; drop -c tenant');
+  }
+  const core = coreStackProps(estate, 'sharedServices');
+  return new DeliveryPipelineStack(app, DELIVERY_PIPELINE_STACK, {
+    ...core,
+    env: { account, region: estate.homeRegion },
+    description:
+      'NHS national cloud: delivery pipeline that deploys the estate in waves (deployment account)',
+    settings,
+    pipelineName: `${estate.name}-delivery`,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    cdkCliVersion: (require('aws-cdk/package.json') as { version: string }).version,
+  });
 }

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  DEFAULT_SEED,
+  formatSummary,
+  generateEstate,
+  summariseEstate,
+  writeGeneratedEstate,
+} from '../../generator';
+import { CliError } from '../handle-error';
+import { CliIo, processIo } from '../io';
+
+interface GenerateEstateOptions {
+  readonly tenants: number;
+  readonly out: string;
+  readonly seed: string;
+  readonly base?: string;
+  readonly force?: boolean;
+}
+
+export function generateEstateCommand(io: CliIo = processIo): Command {
+  return new Command('generate-estate')
+    .description(
+      'Write a synthetic estate of N tenants (for scale tests and benchmarks); the same seed gives the same files',
+    )
+    .requiredOption(
+      '--tenants <n>',
+      'number of tenants (organisations), each with prod and nonprod',
+      positiveInteger,
+    )
+    .requiredOption('--out <dir>', 'folder to write estate.yaml and tenants/ into')
+    .option('--seed <seed>', 'seed for the pseudo-random choices', DEFAULT_SEED)
+    .option('--base <file>', 'estate.yaml whose settings to copy (default: the example config/estate.yaml)')
+    .option('--force', 'replace an estate already in --out')
+    .action((options: GenerateEstateOptions) => {
+      let estate;
+      try {
+        estate = generateEstate({
+          tenants: options.tenants,
+          seed: options.seed,
+          baseEstateText: options.base === undefined ? undefined : readFileSync(options.base, 'utf8'),
+        });
+        writeGeneratedEstate(options.out, estate, { force: options.force });
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        throw new CliError(`generate-estate: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      io.out(`${options.out}: ${formatSummary(summariseEstate(estate))} (seed ${options.seed})`);
+    });
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+}

@@ -1,0 +1,231 @@
+/**
+ * `npm run bench [-- --sizes 50,250,1000] [--no-variants | --variants-only] [--keep] [--render-only]`:
+ * generates estates of N tenants and measures, per N, the CLI's validate, a full synth, a single-tenant synth and
+ * (when the CLI has them) verify-network and report, then reads the synthesized assembly for
+ * the figures CloudFormation's quotas care about. Writes docs/benchmarks.{json,md}.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigValidationError, validateConfigDir } from '../lib/config';
+import { generateEstate, writeGeneratedEstate } from '../lib/generator';
+import { assemblyMetrics } from './bench/assembly-metrics';
+import { checkBudgets } from './bench/budgets';
+import { fitLine } from './bench/fit';
+import { describeMachine } from './bench/machine';
+import { completed, measure, Measurement } from './bench/measure';
+import { renderBenchmarks } from './bench/report';
+import { optionalCommand } from './bench/optional-commands';
+import { BenchResults, SizeResult, Variant } from './bench/types';
+
+const ROOT = resolve(__dirname, '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CDK = join(ROOT, 'node_modules', '.bin', 'cdk');
+const CLI = ['node', join(ROOT, 'bin', 'nhs-cloud.js')];
+const JSON_PATH = join(ROOT, 'docs', 'benchmarks.json');
+const MD_PATH = join(ROOT, 'docs', 'benchmarks.md');
+const VARIANT_SIZE = 250;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '50,250,1000' },
+    seed: { type: 'string', default: 'bench' },
+    'work-dir': { type: 'string', default: join(tmpdir(), 'nhs-cloud-bench') },
+    'no-variants': { type: 'boolean', default: false },
+    'variants-only': { type: 'boolean', default: false },
+    'render-only': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+  throw new Error(`--sizes: expected whole numbers, got ${values.sizes}`);
+
+/**
+ * What `cdk synth` would hand the app: cdk.json's context plus the CLI's metadata switches.
+ * `capacityGate=warn`: a generated national estate needs more hub lanes than the hub builds
+ * today, and the bench measures synthesis, not the capacity plan (a warning says so).
+ */
+function synthContext(extra: Record<string, unknown>): string {
+  const cdkJson = JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { context?: object };
+  return JSON.stringify({
+    ...cdkJson.context,
+    'aws:cdk:enable-path-metadata': true,
+    'aws:cdk:enable-asset-metadata': true,
+    'aws:cdk:bundling-stacks': ['**'],
+    capacityGate: 'warn',
+    ...extra,
+  });
+}
+
+const CAPACITY_UNMET = {
+  pattern: /capacityGate=warn: this assembly must not be deployed/,
+  reason: 'capacity plan unmet: the assembly is written, then flagged not deployable',
+};
+
+function synthDirect(outdir: string, context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
+  rmSync(outdir, { recursive: true, force: true });
+  return measure([TSX, 'bin/app.ts'], {
+    cwd: ROOT,
+    env: { CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: synthContext(context), ...env },
+    completedDespite: CAPACITY_UNMET,
+  });
+}
+
+/** A generated estate the config layer rejects means generator and schema have drifted: stop, say why. */
+function assertValid(config: string): void {
+  const result = validateConfigDir(config);
+  if (!result.ok) throw new ConfigValidationError(result.errors);
+}
+
+function show(m: Measurement): string {
+  if (!completed(m)) return `FAILED (exit ${m.exitCode})\n${m.errorTail}`;
+  return `${(m.wallMs / 1000).toFixed(1)} s, ${m.peakRssMiB} MiB${m.completedDespite ? ` (${m.completedDespite})` : ''}`;
+}
+
+async function benchSize(n: number, first: boolean): Promise<SizeResult> {
+  const dir = join(values['work-dir'], `n${n}`);
+  const config = join(dir, 'config');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const log = (what: string, text: string) => console.log(`[N=${n}] ${what}: ${text}`);
+
+  const started = Date.now();
+  const estate = generateEstate({ tenants: n, seed: values.seed });
+  writeGeneratedEstate(config, estate);
+  const generateMs = Date.now() - started;
+  assertValid(config);
+  log('generate', `${generateMs} ms`);
+
+  const validate = await measure([...CLI, 'validate', '--config', config], { cwd: ROOT });
+  log('validate', show(validate));
+  const outdir = join(dir, 'cdk.out');
+  const synth = await synthDirect(outdir, { config });
+  log('full synth', show(synth));
+  const assembly = completed(synth) ? assemblyMetrics(outdir) : undefined;
+  if (assembly) log('assembly', JSON.stringify(assembly));
+
+  let synthCli: Measurement | undefined;
+  if (first) {
+    const cliOut = join(dir, 'cdk.out.cli');
+    synthCli = await measure(
+      [CDK, 'synth', '--quiet', '-c', `config=${config}`, '-c', 'capacityGate=warn', '-o', cliOut],
+      {
+        cwd: ROOT,
+      },
+    );
+    log('full synth via cdk CLI', show(synthCli));
+    rmSync(cliOut, { recursive: true, force: true });
+  }
+
+  const tenant = estate.tenants.find((t) => t.odsCode.startsWith('R'))?.odsCode ?? estate.tenants[0].odsCode;
+  const single = await synthDirect(join(dir, 'cdk.out.single'), { config, tenant });
+  log(`single-tenant synth (${tenant})`, show(single));
+
+  const verifyNetwork = await optionalCommand(CLI, 'verify-network', { config, assembly: outdir }, ROOT);
+  log('verify-network', 'skipped' in verifyNetwork ? verifyNetwork.skipped : show(verifyNetwork));
+  const report = await optionalCommand(CLI, 'report', { config, assembly: outdir }, ROOT);
+  log('report', 'skipped' in report ? report.skipped : show(report));
+
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  return {
+    tenants: n,
+    environments: estate.tenants.reduce((k, t) => k + Object.keys(t.config.environments).length, 0),
+    date: new Date().toISOString(),
+    generateMs,
+    validate,
+    synth,
+    ...(synthCli ? { synthCli } : {}),
+    singleTenant: { ...single, tenant },
+    verifyNetwork,
+    report,
+    ...(assembly ? { assembly } : {}),
+  };
+}
+
+/** Synth at one size with the built-in CloudFormation Validate plugin off, then the cdk-nag packs too. */
+async function benchVariants(n: number): Promise<Variant[]> {
+  const dir = join(values['work-dir'], `variants-n${n}`);
+  const config = join(dir, 'config');
+  rmSync(dir, { recursive: true, force: true });
+  writeGeneratedEstate(config, generateEstate({ tenants: n, seed: values.seed }));
+  assertValid(config);
+  const variants: Variant[] = [];
+  const run = async (
+    name: string,
+    description: string,
+    context: Record<string, unknown>,
+    env: NodeJS.ProcessEnv,
+  ) => {
+    const synth = await synthDirect(join(dir, 'cdk.out'), { config, ...context }, env);
+    console.log(`[variant N=${n}] ${name}: ${show(synth)}`);
+    variants.push({ name, description, tenants: n, synth });
+  };
+  await run(
+    'validate-off',
+    'CDK_VALIDATION=false: no built-in CloudFormation Validate plugin',
+    {},
+    { CDK_VALIDATION: 'false' },
+  );
+  await run(
+    'validate-off-nag-off',
+    'plus -c nag=false: no cdk-nag rule packs either',
+    { nag: false },
+    { CDK_VALIDATION: 'false' },
+  );
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  return variants;
+}
+
+async function main(): Promise<void> {
+  const previous: Partial<BenchResults> = existsSync(JSON_PATH)
+    ? JSON.parse(readFileSync(JSON_PATH, 'utf8'))
+    : {};
+  const measured: Record<string, SizeResult> = {};
+  const render = values['render-only'];
+  if (!render && !values['variants-only']) {
+    for (const [i, n] of sizes.entries()) measured[String(n)] = await benchSize(n, i === 0);
+  }
+  const variantSize = sizes.includes(VARIANT_SIZE) || values['variants-only'] ? VARIANT_SIZE : undefined;
+  const variants =
+    !render && !values['no-variants'] && variantSize ? await benchVariants(variantSize) : undefined;
+
+  // A run of some sizes keeps the other sizes' earlier figures.
+  const all = { ...previous.sizes, ...measured };
+  const points = Object.values(all)
+    .filter((r) => completed(r.synth) && r.assembly)
+    .map((r) => ({ x: r.assembly!.totalResources, y: r.synth.wallMs }));
+  const line = fitLine(points);
+  const results: BenchResults = {
+    updated: render && previous.updated ? previous.updated : new Date().toISOString(),
+    machine: render && previous.machine ? previous.machine : describeMachine(),
+    sizes: all,
+    variants: variants ?? previous.variants ?? [],
+    ...(line
+      ? {
+          fit: {
+            msFixed: Math.round(line.a),
+            msPerResource: Math.round(line.b * 100) / 100,
+            points: points.length,
+          },
+        }
+      : {}),
+  };
+  const budgets = checkBudgets(results.sizes);
+  writeFileSync(JSON_PATH, `${JSON.stringify({ ...results, budgets }, null, 2)}\n`);
+  const notes = existsSync(MD_PATH)
+    ? /<!-- notes:start -->[\s\S]*<!-- notes:end -->/.exec(readFileSync(MD_PATH, 'utf8'))
+    : null;
+  writeFileSync(MD_PATH, renderBenchmarks(results, budgets, notes?.[0]));
+  console.log('\nBudgets');
+  for (const b of budgets)
+    console.log(`  ${b.verdict.padEnd(12)} ${b.name}: ${b.measured} (budget ${b.limit})`);
+  if (results.fit) console.log(`  marginal cost: ${results.fit.msPerResource} ms per synthesized resource`);
+  console.log(`\nwrote ${MD_PATH} and ${JSON_PATH}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,17 @@
+import { ConfigValidationError, EstateModel, validateEstate } from '../../lib/config';
+import { GenerateEstateOptions, GeneratedEstate, generateEstate } from '../../lib/generator';
+
+/** A generated estate and its validated model, in memory: no files, no CLI. */
+export function generatedModel(options: GenerateEstateOptions): {
+  estate: GeneratedEstate;
+  model: EstateModel;
+} {
+  const estate = generateEstate(options);
+  const result = validateEstate(
+    { displayPath: 'generated/estate.yaml', text: estate.estateText },
+    estate.tenants.map((t) => ({ displayPath: `generated/tenants/${t.odsCode}.yaml`, text: t.text })),
+    '2026-01-01',
+  );
+  if (!result.ok) throw new ConfigValidationError(result.errors);
+  return { estate, model: result.model };
+}
