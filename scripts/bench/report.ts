@@ -53,7 +53,7 @@ export function renderBenchmarks(
     '',
     '## Time and memory',
     '',
-    'Full synth runs `bin/app.ts` directly (tsx, context in `CDK_CONTEXT_JSON`, cdk.json settings as they are, so the built-in CloudFormation Validate plugin is on unless cdk.json or the app turns it off).',
+    'Full synth runs `bin/app.ts` directly (tsx, context in `CDK_CONTEXT_JSON`, cdk.json settings) as a local synth does: since ADR 0015 that means without the built-in CloudFormation Validate plugin (`NHS_CLOUD_CFN_VALIDATE=false`); the variants below add it back. Each row records when it ran (benchmarks.json has the date per size).',
     '',
     '| tenants | stacks | generate | validate (CLI) | validate RSS | full synth | synth RSS | single-tenant synth | single RSS | verify-network | report |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
