@@ -1,5 +1,7 @@
+import { Command } from 'commander';
 import { buildProgram } from '../../lib/cli/program';
 import { handleError } from '../../lib/cli/handle-error';
+import { CliIo } from '../../lib/cli/io';
 
 export interface CliRun {
   readonly code: number;
@@ -8,25 +10,31 @@ export interface CliRun {
 }
 
 /** Runs the real CLI in-process through commander's parseAsync, capturing output and exit code. */
-export async function runCli(args: string[]): Promise<CliRun> {
+export function runCli(args: string[]): Promise<CliRun> {
+  return runProgram((io) => buildProgram(io, args[0]), args);
+}
+
+/**
+ * Runs a program built by `build` with the CLI's own error handler and a stubbed
+ * process.exit. Tests of commands that take extra factory settings pass their own builder.
+ */
+export async function runProgram(build: (io: CliIo) => Command, args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const io = {
-    out: (t: string) => void (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t: string) => void (stderr += t),
+  const io: CliIo = {
+    out: (t) => void (stdout += t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => void (stderr += t),
   };
   const exit = jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
     throw new ExitSignal(code ?? 0);
   }) as never);
   try {
-    const program = buildProgram(io, args[0])
-      .exitOverride()
-      .configureOutput({ writeOut: io.out, writeErr: io.err });
+    const program = build(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
     await program.parseAsync(['node', 'nhs-cloud', ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     if (error instanceof ExitSignal) return { code: error.code, stdout, stderr };
-    const commanderExit = (error as { exitCode?: number; code?: string }).code?.startsWith('commander.');
+    const commanderExit = (error as { code?: string }).code?.startsWith('commander.');
     if (commanderExit) return { code: (error as { exitCode: number }).exitCode, stdout, stderr };
     try {
       handleError(error, (t) => (stderr += t));

@@ -2,56 +2,23 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { handleError } from '../../../lib/cli/handle-error';
 import { CliIo } from '../../../lib/cli/io';
 import { ESTATE, tenantText } from '../../config/helpers';
+import { CliRun, runProgram } from '../run-cli';
 
-export interface CommandRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CommandRun = CliRun;
 
 /**
- * Runs one command under a bare `nhs-cloud` program via parseAsync, with the CLI's own error
- * handler and a stubbed process.exit. Commands that talk to AWS take test client settings
- * (credentials, fast retries) through their factory, which the full program cannot pass.
+ * Runs one command under a bare `nhs-cloud` program. Commands that talk to AWS take test
+ * client settings (credentials, fast retries) through their factory, which the full program
+ * cannot pass.
  */
-export async function runCommand(build: (io: CliIo) => Command, args: string[]): Promise<CommandRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    out: (t) => void (stdout += t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => void (stderr += t),
-  };
-  const exit = jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
-    throw new ExitSignal(code ?? 0);
-  }) as never);
-  try {
-    const program = new Command('nhs-cloud')
-      .exitOverride()
-      .configureOutput({ writeOut: io.out, writeErr: io.err })
-      .addCommand(build(io).configureOutput({ writeOut: io.out, writeErr: io.err }));
-    await program.parseAsync(['node', 'nhs-cloud', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof ExitSignal) return { code: error.code, stdout, stderr };
-    try {
-      handleError(error, (t) => (stderr += t));
-    } catch (signal) {
-      if (signal instanceof ExitSignal) return { code: signal.code, stdout, stderr };
-      throw signal;
-    }
-    throw error;
-  } finally {
-    exit.mockRestore();
-  }
-}
-
-class ExitSignal extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
+export function runCommand(build: (io: CliIo) => Command, args: string[]): Promise<CommandRun> {
+  return runProgram(
+    (io) =>
+      new Command('nhs-cloud').addCommand(build(io).configureOutput({ writeOut: io.out, writeErr: io.err })),
+    args,
+  );
 }
 
 /**
