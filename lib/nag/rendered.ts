@@ -1,4 +1,6 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { NagRules } from 'cdk-nag';
 
 type Json = Record<string, unknown>;
@@ -11,27 +13,54 @@ type Json = Record<string, unknown>;
 export function renderedProperties(node: CfnResource): Json {
   const cached = cache?.get(node);
   if (cached) return cached;
-  const rendered = Stack.of(node).resolve(node._toCloudFormation()) as { Resources?: Record<string, Json> };
-  const [resource] = Object.values(rendered.Resources ?? {});
-  const properties = (resource?.Properties as Json | undefined) ?? {};
+  const properties = fromTemplate?.(node) ?? resolveProperties(node);
   cache?.set(node, properties);
   return properties;
 }
 
+function resolveProperties(node: CfnResource): Json {
+  const rendered = Stack.of(node).resolve(node._toCloudFormation()) as { Resources?: Record<string, Json> };
+  const [resource] = Object.values(rendered.Resources ?? {});
+  return (resource?.Properties as Json | undefined) ?? {};
+}
+
 let cache: WeakMap<CfnResource, Json> | undefined;
+let fromTemplate: ((node: CfnResource) => Json | undefined) | undefined;
 
 /**
  * Runs `validate` with each resource rendered at most once. Only for a whole validation run, when
  * the construct tree no longer changes; a rule called on its own renders afresh every time.
+ * With `templatePaths` (a synthesis's written templates, as the CDK hands validation plugins),
+ * properties are read from those files instead of resolving every resource a second time.
  */
-export function withRenderCache<T>(validate: () => T): T {
-  const outer = cache;
-  cache = outer ?? new WeakMap();
+export function withRenderCache<T>(validate: () => T, templatePaths?: readonly string[]): T {
+  const outer = { cache, fromTemplate };
+  cache = outer.cache ?? new WeakMap();
+  if (templatePaths) fromTemplate = templateReader(templatePaths);
   try {
     return validate();
   } finally {
-    cache = outer;
+    ({ cache, fromTemplate } = outer);
   }
+}
+
+/** Looks a resource up in its stack's synthesized template; undefined when that template was not written. */
+function templateReader(templatePaths: readonly string[]): (node: CfnResource) => Json | undefined {
+  const written = new Set(templatePaths.map((path) => resolvePath(path)));
+  const templates = new Map<Stack, Record<string, Json> | undefined>();
+  return (node) => {
+    const stack = Stack.of(node);
+    let resources = templates.get(stack);
+    if (!templates.has(stack)) {
+      const path = resolvePath(Stage.of(stack)?.outdir ?? '', stack.templateFile);
+      resources = written.has(path)
+        ? (JSON.parse(readFileSync(path, 'utf8')) as { Resources?: Record<string, Json> }).Resources
+        : undefined;
+      templates.set(stack, resources);
+    }
+    const resource = resources?.[stack.resolve(node.logicalId) as string];
+    return resource ? ((resource.Properties as Json | undefined) ?? {}) : undefined;
+  };
 }
 
 /** Whether a resolved value is a CloudFormation intrinsic such as { Ref: 'X' } or { 'Fn::If': [...] }. */
