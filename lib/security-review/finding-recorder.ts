@@ -8,6 +8,7 @@ import {
   NagRuleResult,
 } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { dedupeLambdaRuntimes } from './lambda-runtimes';
 
 export type Severity = 'error' | 'warning';
 
@@ -119,6 +120,7 @@ export function recordingPack<P extends NagPackProps>(
     override validateScope(target: IConstruct) {
       recorder.begin(this.name);
       this.firstNode = undefined;
+      dedupeLambdaRuntimes();
       return super.validateScope(target);
     }
 
