@@ -1,7 +1,11 @@
 import { App, AppProps } from 'aws-cdk-lib';
 import { loadConfig } from '../config/load-config';
 import { registerSecurityReview } from '../security-review';
-import { builtinCfnValidation } from '../stacks/delivery/cfn-validation';
+import {
+  builtinCfnValidation,
+  creationStackTraces,
+  DISABLE_CREATION_STACK_TRACES,
+} from '../stacks/delivery/cfn-validation';
 import { buildEstate, EstateStacks } from './build-estate';
 
 export interface CreatedApp {
@@ -14,11 +18,13 @@ export interface CreatedApp {
  * `-c tenant=ODS`, validates the config (throwing every error at once) and builds the estate.
  */
 export function createApp(props: AppProps = {}): CreatedApp {
-  // CloudFormation Validate runs in CI and the pipeline, not every local synth (ADR 0015).
+  // CloudFormation Validate and finding source lines cost time on every synth, so they are on
+  // in CI and the pipeline, not locally (ADRs 0015 and 0017). `-c` context still overrides.
   const app = new App({
     analyticsReporting: false,
     builtinCloudFormationValidation: builtinCfnValidation(process.env),
     ...props,
+    context: { [DISABLE_CREATION_STACK_TRACES]: !creationStackTraces(process.env), ...props.context },
   });
   const configDir = (app.node.tryGetContext('config') as string | undefined) ?? 'config';
   const onlyTenant = app.node.tryGetContext('tenant') as string | undefined;

@@ -15,3 +15,23 @@ export function builtinCfnValidation(env: Readonly<Record<string, string | undef
   if (explicit === 'false' || explicit === '0') return false;
   return env.CI === 'true' || env.CI === '1';
 }
+
+/** Environment variable that turns creation stack traces (finding source lines) on or off. */
+export const SOURCE_LINES_ENV = 'NHS_CLOUD_SOURCE_LINES';
+
+/** The aws-cdk-lib context key that stops every construct recording where it was created. */
+export const DISABLE_CREATION_STACK_TRACES = 'aws:cdk:disable-creation-stack-traces';
+
+/**
+ * Whether constructs record their creation stack traces, which the security report turns into
+ * the source line of each finding (SARIF annotations in the PR). Capturing and source-mapping a
+ * trace for every construct is about a twelfth of a large synth, so, like the CloudFormation
+ * Validate plugin, it is on in CI and the pipeline and off locally (docs/adr/0017-local-synth-profile.md).
+ * NHS_CLOUD_SOURCE_LINES=true|false wins; `cdk synth --debug` (CDK_DEBUG) records them anyway.
+ */
+export function creationStackTraces(env: Readonly<Record<string, string | undefined>>): boolean {
+  const explicit = env[SOURCE_LINES_ENV]?.toLowerCase();
+  if (explicit === 'true' || explicit === '1') return true;
+  if (explicit === 'false' || explicit === '0') return false;
+  return env.CI === 'true' || env.CI === '1';
+}
