@@ -17,7 +17,7 @@ import { fitLine } from './bench/fit';
 import { describeMachine } from './bench/machine';
 import { completed, measure, Measurement } from './bench/measure';
 import { renderBenchmarks } from './bench/report';
-import { CFN_VALIDATE_ENV } from '../lib/stacks/delivery/cfn-validation';
+import { CFN_VALIDATE_ENV } from '../lib/app/synth-switches';
 import { optionalCommand } from './bench/optional-commands';
 import { BenchResults, SizeResult, Variant } from './bench/types';
 

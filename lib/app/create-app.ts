@@ -5,7 +5,8 @@ import {
   builtinCfnValidation,
   creationStackTraces,
   DISABLE_CREATION_STACK_TRACES,
-} from '../stacks/delivery/cfn-validation';
+  treeMetadata,
+} from './synth-switches';
 import { buildEstate, EstateStacks } from './build-estate';
 
 export interface CreatedApp {
@@ -19,10 +20,11 @@ export interface CreatedApp {
  */
 export function createApp(props: AppProps = {}): CreatedApp {
   // CloudFormation Validate and finding source lines cost time on every synth, so they are on
-  // in CI and the pipeline, not locally (ADRs 0015 and 0017). `-c` context still overrides.
+  // in CI and the pipeline, not locally; tree.json is opt-in (ADRs 0015 and 0017).
   const app = new App({
     analyticsReporting: false,
     builtinCloudFormationValidation: builtinCfnValidation(process.env),
+    treeMetadata: treeMetadata(process.env),
     ...props,
     context: { [DISABLE_CREATION_STACK_TRACES]: !creationStackTraces(process.env), ...props.context },
   });

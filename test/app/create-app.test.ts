@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { createApp } from '../../lib/app/create-app';
-import { DISABLE_CREATION_STACK_TRACES } from '../../lib/stacks/delivery/cfn-validation';
+import { DISABLE_CREATION_STACK_TRACES } from '../../lib/app/synth-switches';
 
 const TENANT = 'RAX';
 
@@ -16,15 +19,27 @@ function hasCreationStack(resource: CfnResource): boolean {
 }
 
 /** createApp with `env` in place of the process's CI switches. */
-function appWith(env: Record<string, string | undefined>, context: Record<string, unknown> = {}) {
-  const saved = { CI: process.env.CI, NHS_CLOUD_SOURCE_LINES: process.env.NHS_CLOUD_SOURCE_LINES };
-  Object.assign(process.env, { CI: undefined, NHS_CLOUD_SOURCE_LINES: undefined });
-  for (const [k, v] of Object.entries({ CI: undefined, NHS_CLOUD_SOURCE_LINES: undefined, ...env })) {
+function appWith(
+  env: Record<string, string | undefined>,
+  context: Record<string, unknown> = {},
+  outdir?: string,
+) {
+  const saved = {
+    CI: process.env.CI,
+    NHS_CLOUD_SOURCE_LINES: process.env.NHS_CLOUD_SOURCE_LINES,
+    NHS_CLOUD_TREE_METADATA: process.env.NHS_CLOUD_TREE_METADATA,
+  };
+  for (const [k, v] of Object.entries({
+    CI: undefined,
+    NHS_CLOUD_SOURCE_LINES: undefined,
+    NHS_CLOUD_TREE_METADATA: undefined,
+    ...env,
+  })) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
   try {
-    return createApp({ context: { tenant: TENANT, nag: false, ...context } });
+    return createApp({ outdir, context: { tenant: TENANT, nag: false, ...context } });
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -46,6 +61,17 @@ describe('creation stack traces (ADR 0017)', () => {
     const { app } = appWith({});
     expect(app.node.tryGetContext(DISABLE_CREATION_STACK_TRACES)).toBe(true);
     expect(hasCreationStack(firstResource(tenantStack(app)))).toBe(false);
+  });
+
+  test('no tree.json unless asked for (NHS_CLOUD_TREE_METADATA=true)', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'create-app-'));
+    try {
+      appWith({}, {}, outdir).app.synth();
+      expect(existsSync(join(outdir, 'manifest.json'))).toBe(true);
+      expect(existsSync(join(outdir, 'tree.json'))).toBe(false);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test('are on in CI, where the security report turns them into source lines', () => {

@@ -16,6 +16,10 @@ export function exampleModel(): EstateModel {
 
 /** Builds the example estate into a fresh app (no nag packs), for template assertions. */
 export function buildExampleEstate(options: BuildEstateOptions = {}): { app: App; stacks: EstateStacks } {
-  const app = new App({ analyticsReporting: false, builtinCloudFormationValidation: false });
+  const app = new App({
+    analyticsReporting: false,
+    builtinCloudFormationValidation: false,
+    treeMetadata: false,
+  });
   return { app, stacks: buildEstate(app, exampleModel(), options) };
 }

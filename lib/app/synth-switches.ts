@@ -35,3 +35,17 @@ export function creationStackTraces(env: Readonly<Record<string, string | undefi
   if (explicit === 'false' || explicit === '0') return false;
   return env.CI === 'true' || env.CI === '1';
 }
+
+/** Environment variable that makes synthesis write tree.json. */
+export const TREE_METADATA_ENV = 'NHS_CLOUD_TREE_METADATA';
+
+/**
+ * Whether synthesis writes `tree.json`, the construct tree with every resource's properties
+ * rendered once more (for construct explorers such as the AWS Toolkit's). Nothing in the
+ * deploy, review or proof path reads it, and rendering it was 8% of a 250-tenant synth, so it
+ * is opt-in: NHS_CLOUD_TREE_METADATA=true (docs/adr/0017-synth-diagnostics.md).
+ */
+export function treeMetadata(env: Readonly<Record<string, string | undefined>>): boolean {
+  const explicit = env[TREE_METADATA_ENV]?.toLowerCase();
+  return explicit === 'true' || explicit === '1';
+}

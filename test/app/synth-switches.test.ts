@@ -1,4 +1,4 @@
-import { builtinCfnValidation, creationStackTraces } from '../../../lib/stacks/delivery/cfn-validation';
+import { builtinCfnValidation, creationStackTraces, treeMetadata } from '../../lib/app/synth-switches';
 
 test.each([
   [{}, false],
@@ -23,4 +23,14 @@ test.each([
   [{ CI: 'true', NHS_CLOUD_CFN_VALIDATE: 'false' }, true],
 ])('creationStackTraces(%j) is %s', (env, expected) => {
   expect(creationStackTraces(env)).toBe(expected);
+});
+
+test.each([
+  [{}, false],
+  [{ CI: 'true' }, false],
+  [{ NHS_CLOUD_TREE_METADATA: 'true' }, true],
+  [{ NHS_CLOUD_TREE_METADATA: '1' }, true],
+  [{ NHS_CLOUD_TREE_METADATA: 'no' }, false],
+])('treeMetadata(%j) is %s', (env, expected) => {
+  expect(treeMetadata(env)).toBe(expected);
 });
