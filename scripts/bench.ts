@@ -17,7 +17,7 @@ import { fitLine } from './bench/fit';
 import { describeMachine } from './bench/machine';
 import { completed, measure, Measurement } from './bench/measure';
 import { renderBenchmarks } from './bench/report';
-import { CFN_VALIDATE_ENV } from '../lib/app/synth-switches';
+import { CFN_VALIDATE_ENV, SOURCE_LINES_ENV, TREE_METADATA_ENV } from '../lib/app/synth-switches';
 import { optionalCommand } from './bench/optional-commands';
 import { BenchResults, SizeResult, Variant } from './bench/types';
 
@@ -71,8 +71,15 @@ function synthDirect(outdir: string, context: Record<string, unknown>, env: Node
   rmSync(outdir, { recursive: true, force: true });
   return measure([TSX, 'bin/app.ts'], {
     cwd: ROOT,
-    // A local synth's setting (ADR 0015), whatever this shell's CI says; variants override it.
-    env: { CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: synthContext(context), [CFN_VALIDATE_ENV]: 'false', ...env },
+    // A local synth's settings (ADRs 0015, 0017), whatever this shell's CI says; variants override them.
+    env: {
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: synthContext(context),
+      [CFN_VALIDATE_ENV]: 'false',
+      [SOURCE_LINES_ENV]: 'false',
+      [TREE_METADATA_ENV]: 'false',
+      ...env,
+    },
     completedDespite: CAPACITY_UNMET,
   });
 }
@@ -148,7 +155,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
   };
 }
 
-/** Synth at one size with the built-in CloudFormation Validate plugin on (as CI runs it), and with the cdk-nag packs off. */
+/** Synth at one size with CI's settings (CloudFormation Validate, source lines), and with the cdk-nag packs off. */
 async function benchVariants(n: number): Promise<Variant[]> {
   const dir = join(values['work-dir'], `variants-n${n}`);
   const config = join(dir, 'config');
@@ -167,10 +174,10 @@ async function benchVariants(n: number): Promise<Variant[]> {
     variants.push({ name, description, tenants: n, synth });
   };
   await run(
-    'validate-off',
-    'CDK_VALIDATION=false: no built-in CloudFormation Validate plugin',
+    'ci-settings',
+    'as CI synthesizes (CI=true): CloudFormation Validate and creation stack traces on',
     {},
-    { CDK_VALIDATION: 'false' },
+    { [CFN_VALIDATE_ENV]: 'true', [SOURCE_LINES_ENV]: 'true' },
   );
   await run('nag-off', '-c nag=false: local settings without the cdk-nag rule packs', { nag: false }, {});
   if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -53,7 +53,7 @@ export function renderBenchmarks(
     '',
     '## Time and memory',
     '',
-    'Full synth runs `bin/app.ts` directly (tsx, context in `CDK_CONTEXT_JSON`, cdk.json settings) as a local synth does: since ADR 0015 that means without the built-in CloudFormation Validate plugin (`NHS_CLOUD_CFN_VALIDATE=false`); the variants below add it back. Each row records when it ran (benchmarks.json has the date per size).',
+    'Full synth runs `bin/app.ts` directly (tsx, context in `CDK_CONTEXT_JSON`, cdk.json settings) as a local synth does: without the built-in CloudFormation Validate plugin, creation stack traces or tree.json (ADRs 0015 and 0017); the variants below show the settings CI uses. Each row records when it ran (benchmarks.json has the date per size).',
     '',
     '| tenants | stacks | generate | validate (CLI) | validate RSS | full synth | synth RSS | single-tenant synth | single RSS | verify-network | report |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -123,7 +123,7 @@ export function renderBenchmarks(
         (v) => `| ${v.description} | ${n(v.tenants)} | ${withCpu(v.synth)} | ${rss(v.synth)} |`,
       ),
       '',
-      'See docs/adr/0015-cfn-validate-plugin.md for where the plugin runs.',
+      'See docs/adr/0015-cfn-validate-plugin.md and docs/adr/0017-synth-diagnostics.md for where each runs.',
       '',
     );
   }
