@@ -5,6 +5,13 @@ import { cidr } from '../config/schema/primitives';
 export const BLACKHOLE = 'blackhole';
 
 /**
+ * How the model names the Direct Connect gateway's attachment: AWS makes it when the gateway is
+ * associated, and CloudFormation cannot tag it, so the live reader gives this name to the
+ * gateway's only untagged Direct Connect attachment.
+ */
+export const DIRECT_CONNECT_ATTACHMENT = 'direct-connect-gateway';
+
+/**
  * What the transit gateway should contain, as plain data from the network planner.
  * Route tables and attachments are referred to by their `Name` tag, never by ID, so the
  * model can be written before anything is deployed.
@@ -52,4 +59,19 @@ export function parseTgwExpected(data: unknown): TgwExpected {
   if (!result.success)
     throw new Error(`invalid expected transit gateway model:\n${z.prettifyError(result.error)}`);
   return result.data;
+}
+
+/** Tables by name, attachments and routes sorted: models of the same gateway compare equal. */
+export function sortTgwExpected(model: TgwExpected): TgwExpected {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    routeTables: [...model.routeTables]
+      .sort((a, b) => byText(a.name, b.name))
+      .map((t) => ({
+        name: t.name,
+        associations: [...t.associations].sort(byText),
+        propagations: [...t.propagations].sort(byText),
+        staticRoutes: [...t.staticRoutes].sort((a, b) => byText(a.cidr, b.cidr)),
+      })),
+  };
 }

@@ -11,9 +11,10 @@ import {
 } from '@aws-sdk/client-ec2';
 import { AwsCallError } from './aws-errors';
 import { MAX_PAGE_SIZE, nameTag, readAllPages } from './paging';
+import { nameAttachments } from './tgw-attachment-names';
 import { BLACKHOLE } from './tgw-expected';
 
-/** A deployed transit gateway's routing, with attachments named by their Name tag (or ID when untagged). */
+/** A deployed transit gateway's routing, with attachments named as the expected model names them (see nameAttachments). */
 export interface LiveTgw {
   readonly transitGatewayId: string;
   readonly ownerId?: string;
@@ -59,9 +60,7 @@ export async function readLiveTgw(ec2: EC2Client, tgwId?: string): Promise<LiveT
       ),
     (page) => page.TransitGatewayAttachments,
   );
-  const names = new Map(
-    attachments.map((a) => [a.TransitGatewayAttachmentId!, nameTag(a.Tags) ?? a.TransitGatewayAttachmentId!]),
-  );
+  const names = await nameAttachments(ec2, id, attachments);
   const nameOf = (attachmentId: string | undefined) => names.get(attachmentId ?? '') ?? attachmentId ?? '?';
 
   const tables = await readAllPages(

@@ -1,4 +1,5 @@
 import { EstateConfig } from '../config/schema/estate-schema';
+import { SegmentName } from '../config/schema/segmentation-schema';
 
 /**
  * Names that more than one stack or account must agree on. Deterministic from config, so a
@@ -29,4 +30,30 @@ export function logBucketName(estate: EstateConfig, purpose: LogPurpose): string
 
 export function logBucketArn(estate: EstateConfig, purpose: LogPurpose): string {
   return `arn:aws:s3:::${logBucketName(estate, purpose)}`;
+}
+
+// Name tags of the Transit Gateway's route tables and attachments. verify-live matches the
+// deployed gateway to its expected model by these tags; the planned model takes them from here,
+// and test/aws/tgw-expected-assembly.test.ts holds the tags the constructs set equal to them.
+
+/** `nhs-cloud-tenants-prod`: one route table per segment, prefixed with the estate's name. */
+export function tgwRouteTableName(estate: EstateConfig, segment: SegmentName): string {
+  return `${estate.name}-${segment}`;
+}
+
+/** The hub VPCs' attachments (the Direct Connect gateway's cannot be tagged by CloudFormation). */
+export const HUB_ATTACHMENT_NAMES = {
+  inspection: 'inspection',
+  egress: 'egress',
+  'shared-services': 'shared-services',
+} as const;
+
+/** `RGR-prod`: a tenant environment's spoke attachment, tagged from the tenant's own account. */
+export function spokeAttachmentName(odsCode: string, environment: string): string {
+  return `${odsCode}-${environment}`;
+}
+
+/** `RGR-vpn-1`: a tenant's VPN connection (the attachment AWS makes for it carries no tags). */
+export function vpnConnectionName(odsCode: string, index: number): string {
+  return `${odsCode}-vpn-${index}`;
 }

@@ -2,6 +2,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { AwsCallError } from '../../lib/aws/aws-errors';
 import { createEc2Client } from '../../lib/aws/ec2-client';
 import {
+  DIRECT_CONNECT_ATTACHMENT,
   formatVerifyLiveJson,
   formatVerifyLiveText,
   LiveTgwError,
@@ -82,6 +83,7 @@ describe('readLiveTgw', () => {
       'tgw-rtb-nonprod',
     ]);
     expect(filtersOf(searches[0].params)).toEqual(new Map([['type', ['static', 'propagated']]]));
+    expect(server.calls('DescribeVpnConnections')).toEqual([]); // every attachment is tagged
     for (const action of ['DescribeTransitGatewayAttachments', 'DescribeTransitGatewayRouteTables']) {
       expect(filtersOf(server.calls(action)[0].params)).toEqual(
         new Map([['transit-gateway-id', ['tgw-0hub']]]),
@@ -140,6 +142,83 @@ describe('readLiveTgw', () => {
     });
     const live = await readLiveTgw(ec2);
     expect(live.routeTables[0]).toMatchObject({ name: 'tgw-rtb-anon', associations: ['tgw-attach-anon'] });
+  });
+
+  test("untagged VPN attachments take their connection's Name tag; the only untagged Direct Connect one its conventional name", async () => {
+    await start({
+      transitGateways: HUB.transitGateways,
+      attachments: [
+        { id: 'tgw-attach-v1', transitGatewayId: 'tgw-0hub', resourceType: 'vpn', resourceId: 'vpn-1' },
+        { id: 'tgw-attach-v2', transitGatewayId: 'tgw-0hub', resourceType: 'vpn', resourceId: 'vpn-gone' },
+        {
+          id: 'tgw-attach-dx',
+          transitGatewayId: 'tgw-0hub',
+          resourceType: 'direct-connect-gateway',
+          resourceId: 'dxgw-1',
+        },
+      ],
+      vpnConnections: [
+        { id: 'vpn-1', transitGatewayId: 'tgw-0hub', name: 'RGR-vpn-1' },
+        { id: 'vpn-other', transitGatewayId: 'tgw-0other', name: 'elsewhere' },
+      ],
+      routeTables: [
+        {
+          id: 'tgw-rtb-onprem',
+          transitGatewayId: 'tgw-0hub',
+          name: 'on-premises',
+          associations: ['tgw-attach-v1', 'tgw-attach-v2', 'tgw-attach-dx'],
+        },
+      ],
+    });
+    const live = await readLiveTgw(ec2);
+    // A VPN attachment whose connection is gone or untagged keeps its ID, so it shows as drift.
+    expect(live.routeTables[0].associations).toEqual([
+      'RGR-vpn-1',
+      DIRECT_CONNECT_ATTACHMENT,
+      'tgw-attach-v2',
+    ]);
+    expect(filtersOf(server.calls('DescribeVpnConnections')[0].params)).toEqual(
+      new Map([['transit-gateway-id', ['tgw-0hub']]]),
+    );
+  });
+
+  test('two untagged Direct Connect attachments cannot be told apart, so both keep their IDs', async () => {
+    const dx = (id: string) => ({
+      id,
+      transitGatewayId: 'tgw-0hub',
+      resourceType: 'direct-connect-gateway',
+      resourceId: `dxgw-${id}`,
+    });
+    await start({
+      transitGateways: HUB.transitGateways,
+      attachments: [dx('tgw-attach-dx1'), dx('tgw-attach-dx2')],
+      routeTables: [
+        {
+          id: 'tgw-rtb-onprem',
+          transitGatewayId: 'tgw-0hub',
+          name: 'on-premises',
+          associations: ['tgw-attach-dx1', 'tgw-attach-dx2'],
+        },
+      ],
+    });
+    expect((await readLiveTgw(ec2)).routeTables[0].associations).toEqual([
+      'tgw-attach-dx1',
+      'tgw-attach-dx2',
+    ]);
+    expect(server.calls('DescribeVpnConnections')).toEqual([]);
+  });
+
+  test('reading VPN connection names needs ec2:DescribeVpnConnections, and says so', async () => {
+    await start({
+      transitGateways: HUB.transitGateways,
+      attachments: [
+        { id: 'tgw-attach-v1', transitGatewayId: 'tgw-0hub', resourceType: 'vpn', resourceId: 'vpn-1' },
+      ],
+    });
+    server.failAlways('DescribeVpnConnections', DENIED);
+    await expect(readLiveTgw(ec2)).rejects.toThrow(
+      'Missing IAM permission ec2:DescribeVpnConnections (UnauthorizedOperation)',
+    );
   });
 
   test('deleted route tables are not live', async () => {

@@ -1,7 +1,6 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TgwExpected } from '../../lib/aws/tgw-expected';
-import { EstateModel } from '../../lib/config';
 import { verifyLiveCommand, VerifyLiveDeps } from '../../lib/cli/commands/verify-live';
 import {
   DENIED,
@@ -62,6 +61,7 @@ function run(args: string[], deps: VerifyLiveDeps = {}) {
     (io) =>
       verifyLiveCommand(io, {
         clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
+        defaultAssembly: join(CONFIG, 'no-cdk-out'), // never the repository's own cdk.out
         ...deps,
       }),
     ['verify-live', '--config', CONFIG, '--endpoint', server.url, ...args],
@@ -70,10 +70,11 @@ function run(args: string[], deps: VerifyLiveDeps = {}) {
 
 describe('nhs-cloud verify-live', () => {
   test('a gateway matching --expected exits 0; calls are signed for the home region', async () => {
-    const result = await verifyLive(['--expected', writeExpected(EXPECTED)]);
+    const file = writeExpected(EXPECTED);
+    const result = await verifyLive(['--expected', file]);
     expect(result).toEqual({
       code: 0,
-      stdout: 'tgw-0hub: 1 route table read, no differences from the expected model\n',
+      stdout: `expected model: file ${file}\ntgw-0hub: 1 route table read, no differences from the expected model\n`,
       stderr: '',
     });
     expect(new Set(server.requests.map((r) => r.region))).toEqual(new Set(['eu-west-2']));
@@ -86,10 +87,12 @@ describe('nhs-cloud verify-live', () => {
         { name: 'spokes-nonprod', associations: [], propagations: [], staticRoutes: [] },
       ],
     };
-    const result = await verifyLive(['--expected', writeExpected(drifted)]);
+    const file = writeExpected(drifted);
+    const result = await verifyLive(['--expected', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
+        `expected model: file ${file}`,
         'tgw-0hub: 1 route table read, 2 differences from the expected model',
         '  changed  spokes-prod: static route 0.0.0.0/0 goes to inspection, expected blackhole',
         '  missing  route table spokes-nonprod does not exist',
@@ -113,18 +116,43 @@ describe('nhs-cloud verify-live', () => {
     ]);
   });
 
-  test('the planner hook receives the loaded estate when no --expected is given', async () => {
-    const seen: EstateModel[] = [];
-    const result = await verifyLive([], { expectedFrom: (model) => (seen.push(model), EXPECTED) });
-    expect(result.code).toBe(0);
-    expect(seen.map((m) => m.estate.name)).toEqual(['test-estate']);
-  });
-
-  test('with neither --expected nor a planner it says what to pass, before any AWS call', async () => {
+  test('with neither --expected nor an assembly it plans from --config, and says so', async () => {
     const result = await verifyLive([]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      'verify-live: no expected model: pass --expected FILE (the network planner is not wired in yet)\n',
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe(`expected model: network plan from config ${CONFIG} (no synthesized assembly)`);
+    // The fixture gateway is not this estate's: its segments' tables are missing, by their planned names.
+    expect(lines).toContain('  missing  route table test-estate-tenants-prod does not exist');
+    expect(lines).toContain('  extra    route table spokes-prod (tgw-rtb-prod) is not in the expected model');
+  });
+
+  test('--expected wins over --assembly, which is then not read', async () => {
+    const file = writeExpected(EXPECTED);
+    const result = await verifyLive(['--expected', file, '--assembly', join(CONFIG, 'missing')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`expected model: file ${file}`);
+  });
+
+  test('an --assembly without manifest.json fails naming it, before any AWS call', async () => {
+    const dir = join(CONFIG, 'not-synthesized');
+    const result = await verifyLive(['--assembly', dir]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `verify-live: cannot read the assembly: ${dir}: no manifest.json; run \`npx cdk synth\` first or pass --assembly DIR\n`,
+    });
+    expect(server.requests).toEqual([]);
+  });
+
+  test('the default assembly is used once it has a manifest.json, and a broken one is named', async () => {
+    const dir = join(CONFIG, 'cdk.out');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'manifest.json'), '{"artifacts": ');
+    server = await Ec2QueryServer.start(HUB);
+    const result = await run([], { defaultAssembly: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^verify-live: cannot read the assembly: ${join(dir, 'manifest.json')}: not valid JSON \\(`),
     );
     expect(server.requests).toEqual([]);
   });

@@ -47,6 +47,7 @@ export class Ec2QueryServer {
       transitGateways: fixtures.transitGateways ?? [],
       attachments: fixtures.attachments ?? [],
       routeTables: fixtures.routeTables ?? [],
+      vpnConnections: fixtures.vpnConnections ?? [],
       account: { ebsEncryptionByDefault: false, ebsDefaultKmsKeyId: 'alias/aws/ebs', ...fixtures.account },
       pageSize,
     };

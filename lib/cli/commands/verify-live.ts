@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { EstateModel, loadConfig } from '../../config';
+import { loadConfig } from '../../config';
 import { AwsCallError } from '../../aws/aws-errors';
 import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
+import {
+  chooseExpectedSource,
+  DEFAULT_ASSEMBLY,
+  ExpectedSourceError,
+  loadTgwExpected,
+} from '../../aws/tgw-expected-source';
 import {
   formatVerifyLiveJson,
   formatVerifyLiveText,
   LiveTgwError,
-  parseTgwExpected,
   runVerifyLive,
-  TgwExpected,
 } from '../../aws/verify-live';
 import { CliError } from '../handle-error';
 import { CliIo, processIo } from '../io';
@@ -19,36 +22,52 @@ interface VerifyLiveCliOptions {
   endpoint?: string;
   transitGatewayId?: string;
   expected?: string;
+  assembly?: string;
   format: 'text' | 'json';
 }
 
 export interface VerifyLiveDeps {
-  /** Builds the expected model from config; the network planner plugs in here. */
-  readonly expectedFrom?: (model: EstateModel) => TgwExpected;
   /** Credentials and retry settings for tests; the CLI uses the SDK's defaults. */
   readonly clientDefaults?: Partial<Ec2ClientOptions>;
+  /** Where to look for an assembly when `--assembly` is not given (tests point it elsewhere). */
+  readonly defaultAssembly?: string;
 }
 
 export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = {}): Command {
   return new Command('verify-live')
     .description(
-      "Compare the deployed transit gateway routing with config; run with the network account's credentials",
+      "Compare the deployed transit gateway routing with the synthesized templates or the plan; run with the network account's credentials",
     )
     .option('--config <dir>', 'config directory', 'config')
+    .option(
+      '--assembly <dir>',
+      `synthesized cloud assembly to compare with (default: ${DEFAULT_ASSEMBLY} when it has a manifest.json, else the plan from --config)`,
+    )
+    .option('--expected <file>', 'expected model as JSON, instead of the assembly or the plan')
     .option('--endpoint <url>', 'EC2 endpoint URL instead of the AWS one (testing)')
     .option('--transit-gateway-id <id>', 'the transit gateway to read (default: the only one in the account)')
-    .option('--expected <file>', 'expected model as JSON, instead of planning it from config')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: VerifyLiveCliOptions) => {
       const model = loadConfig(options.config);
-      const expected = expectedModel(options, model, deps);
+      const source = chooseExpectedSource({ ...options, defaultAssembly: deps.defaultAssembly });
+      // Before any AWS call: a broken source fails fast, without credentials.
+      let expected;
+      try {
+        expected = loadTgwExpected(source, model);
+      } catch (error) {
+        if (error instanceof ExpectedSourceError) throw new CliError(`verify-live: ${error.message}`);
+        throw error;
+      }
       const ec2 = createEc2Client({
         ...deps.clientDefaults,
         region: model.estate.homeRegion,
         endpoint: options.endpoint ?? deps.clientDefaults?.endpoint,
       });
       try {
-        const report = await runVerifyLive(ec2, expected, options.transitGatewayId);
+        const report = await runVerifyLive(ec2, expected, {
+          transitGatewayId: options.transitGatewayId,
+          source,
+        });
         io.out(options.format === 'json' ? formatVerifyLiveJson(report) : formatVerifyLiveText(report));
         const n = report.drift.length;
         if (n > 0)
@@ -62,24 +81,4 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
         ec2.destroy();
       }
     });
-}
-
-function expectedModel(options: VerifyLiveCliOptions, model: EstateModel, deps: VerifyLiveDeps): TgwExpected {
-  if (options.expected) {
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(options.expected, 'utf8'));
-    } catch (error) {
-      throw new CliError(`verify-live: cannot read ${options.expected}: ${(error as Error).message}`);
-    }
-    try {
-      return parseTgwExpected(data);
-    } catch (error) {
-      throw new CliError(`verify-live: ${options.expected}: ${(error as Error).message}`);
-    }
-  }
-  if (deps.expectedFrom) return deps.expectedFrom(model);
-  throw new CliError(
-    'verify-live: no expected model: pass --expected FILE (the network planner is not wired in yet)',
-  );
 }

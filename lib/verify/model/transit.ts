@@ -14,7 +14,7 @@ export function addTransitGateways(ctx: BuildContext): void {
     ctx.attempt(record, () => {
       const base = located(record);
       const enabled = (name: string): boolean => (ctx.text(record, name) ?? 'enable') === 'enable';
-      const tgw: TransitGateway = { ...base, attachments: [] };
+      const tgw: TransitGateway = { ...base, attachments: [], routeTables: [] };
       if (enabled('DefaultRouteTableAssociation') || enabled('DefaultRouteTablePropagation')) {
         const table: TgwRouteTable = {
           ...base,
@@ -25,6 +25,7 @@ export function addTransitGateways(ctx: BuildContext): void {
           propagations: [],
         };
         ctx.tgwRouteTables.set(table.id, table);
+        tgw.routeTables.push(table);
         Object.assign(tgw, {
           defaultAssociation: enabled('DefaultRouteTableAssociation') ? table : undefined,
           defaultPropagation: enabled('DefaultRouteTablePropagation') ? table : undefined,
@@ -136,7 +137,9 @@ export function addTgwRouting(ctx: BuildContext): void {
       const tgwId = ctx.text(record, 'TransitGatewayId');
       const tgw = tgwId ? ctx.transitGateways.get(tgwId) : undefined;
       if (!tgw) throw new Unresolvable(`transit gateway ${tgwId ?? '(none)'} is not in the assembly`);
-      ctx.tgwRouteTables.set(record.physicalId, { ...located(record), tgw, routes: [], propagations: [] });
+      const table: TgwRouteTable = { ...located(record), tgw, routes: [], propagations: [] };
+      ctx.tgwRouteTables.set(table.id, table);
+      tgw.routeTables.push(table);
     });
   }
   const explicit = new Set<TgwAttachment>();

@@ -103,6 +103,8 @@ export interface TransitGateway extends Located {
   readonly defaultAssociation?: TgwRouteTable;
   readonly defaultPropagation?: TgwRouteTable;
   readonly attachments: TgwAttachment[];
+  /** Every route table of the gateway, the default one included, in template order. */
+  readonly routeTables: TgwRouteTable[];
 }
 
 export type AttachmentKind = 'vpc' | 'vpn' | 'direct-connect' | 'peering';

@@ -6,6 +6,7 @@ import {
   FixtureRouteTable,
   FixtureTransitGateway,
   FixtureVpc,
+  FixtureVpnConnection,
 } from './types';
 import {
   applyFilters,
@@ -27,6 +28,7 @@ export interface ServerState {
   readonly transitGateways: readonly FixtureTransitGateway[];
   readonly attachments: readonly FixtureAttachment[];
   readonly routeTables: readonly FixtureRouteTable[];
+  readonly vpnConnections: readonly FixtureVpnConnection[];
   readonly account: FixtureAccountSettings;
   readonly pageSize: number;
 }
@@ -78,6 +80,13 @@ const attachmentXml = (a: FixtureAttachment) =>
   el('resourceId', a.resourceId) +
   el('state', a.state ?? 'available') +
   tagSet(a.name);
+
+const vpnConnectionXml = (v: FixtureVpnConnection) =>
+  el('vpnConnectionId', v.id) +
+  el('type', 'ipsec.1') +
+  el('transitGatewayId', v.transitGatewayId) +
+  el('state', v.state ?? 'available') +
+  tagSet(v.name);
 
 const routeTableXml = (r: FixtureRouteTable) =>
   el('transitGatewayRouteTableId', r.id) +
@@ -206,6 +215,21 @@ export const ACTIONS: Record<string, Action> = {
     },
     routeTableXml,
   ),
+
+  // Not paged: EC2 returns every VPN connection in one response.
+  DescribeVpnConnections: (params, state) => {
+    const ids = indexedList(params, 'VpnConnectionId');
+    const connections = applyFilters(
+      params,
+      ids.length ? state.vpnConnections.filter((v) => ids.includes(v.id)) : state.vpnConnections,
+      {
+        'vpn-connection-id': (v) => [v.id],
+        'transit-gateway-id': (v) => [v.transitGatewayId],
+        state: (v) => [v.state ?? 'available'],
+      },
+    );
+    return set('vpnConnectionSet', connections, vpnConnectionXml);
+  },
 
   GetTransitGatewayRouteTableAssociations: links('associations', 'associations', 'associated'),
   GetTransitGatewayRouteTablePropagations: links(

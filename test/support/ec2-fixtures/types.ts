@@ -36,6 +36,15 @@ export interface FixtureAttachment {
   readonly name?: string;
 }
 
+/** A Site-to-Site VPN connection; its Transit Gateway attachment is a separate, untagged attachment. */
+export interface FixtureVpnConnection {
+  readonly id: string;
+  readonly transitGatewayId: string;
+  /** @default 'available' */
+  readonly state?: string;
+  readonly name?: string;
+}
+
 export interface FixtureRoute {
   readonly cidr: string;
   readonly type: 'static' | 'propagated';
@@ -73,6 +82,7 @@ export interface Ec2Fixtures {
   readonly transitGateways?: readonly FixtureTransitGateway[];
   readonly attachments?: readonly FixtureAttachment[];
   readonly routeTables?: readonly FixtureRouteTable[];
+  readonly vpnConnections?: readonly FixtureVpnConnection[];
   readonly account?: Partial<FixtureAccountSettings>;
 }
 

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EstateModel } from '../config/model';
+import { hintsFromConfig } from '../verify/verify-network';
+import { parseTgwExpected, TgwExpected } from './tgw-expected';
+import { AssemblyExpectedError, tgwExpectedFromAssembly } from './tgw-expected-assembly';
+import { tgwExpectedFromPlan } from './tgw-expected-plan';
+
+/**
+ * Where the expected gateway comes from: a hand-written file, the synthesized templates (what
+ * a deploy of them would create), or the network plan over config when nothing is synthesized.
+ */
+export type ExpectedSource =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'assembly'; readonly path: string }
+  | { readonly kind: 'plan'; readonly path: string };
+
+export interface SourceOptions {
+  /** `--expected FILE`. */
+  readonly expected?: string;
+  /** `--assembly DIR`, given explicitly. */
+  readonly assembly?: string;
+  /** `--config DIR`. */
+  readonly config: string;
+  /** Used when it holds a synthesized assembly (a manifest.json). @default 'cdk.out' */
+  readonly defaultAssembly?: string;
+}
+
+export const DEFAULT_ASSEMBLY = 'cdk.out';
+
+/** `--expected` > `--assembly` > `cdk.out` when it has a manifest > the plan from `--config`. */
+export function chooseExpectedSource(options: SourceOptions): ExpectedSource {
+  if (options.expected !== undefined) return { kind: 'file', path: options.expected };
+  if (options.assembly !== undefined) return { kind: 'assembly', path: options.assembly };
+  const fallback = options.defaultAssembly ?? DEFAULT_ASSEMBLY;
+  if (existsSync(join(fallback, 'manifest.json'))) return { kind: 'assembly', path: fallback };
+  return { kind: 'plan', path: options.config };
+}
+
+/** The expected model cannot be had from the chosen source; the message names the file. */
+export class ExpectedSourceError extends Error {}
+
+/** Loads the expected model; `model` is the validated config (policy hints, or the plan itself). */
+export function loadTgwExpected(source: ExpectedSource, model: EstateModel): TgwExpected {
+  switch (source.kind) {
+    case 'file':
+      return readExpectedFile(source.path);
+    case 'assembly':
+      try {
+        return tgwExpectedFromAssembly(source.path, hintsFromConfig(model));
+      } catch (error) {
+        if (error instanceof AssemblyExpectedError) throw new ExpectedSourceError(error.message);
+        throw error;
+      }
+    case 'plan':
+      return tgwExpectedFromPlan(model);
+  }
+}
+
+/** For the report header: `synthesized assembly cdk.out`. */
+export function describeSource(source: ExpectedSource): string {
+  switch (source.kind) {
+    case 'file':
+      return `file ${source.path}`;
+    case 'assembly':
+      return `synthesized assembly ${source.path}`;
+    case 'plan':
+      return `network plan from config ${source.path} (no synthesized assembly)`;
+  }
+}
+
+function readExpectedFile(file: string): TgwExpected {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ExpectedSourceError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return parseTgwExpected(data);
+  } catch (error) {
+    throw new ExpectedSourceError(`${file}: ${(error as Error).message}`);
+  }
+}
