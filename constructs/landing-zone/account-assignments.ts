@@ -1,6 +1,6 @@
 import { aws_logs as logs, aws_sso as sso } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AssignmentPlan, groupsOf, PermissionSetName } from '../../lib/planners/landing-zone/identity';
+import { AssignmentPlan, PermissionSetName } from '../../lib/planners/landing-zone/identity';
 import { sdkCall } from './sdk-call';
 
 export interface AccountAssignmentsProps {
@@ -21,15 +21,30 @@ export interface AccountAssignmentsProps {
  * missing from the directory fails the deployment rather than granting nothing silently.
  */
 export class AccountAssignments extends Construct {
-  constructor(scope: Construct, id: string, props: AccountAssignmentsProps) {
+  private readonly principalIds = new Map<string, string>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AccountAssignmentsProps,
+  ) {
     super(scope, id);
-    const principalIds = new Map<string, string>();
-    for (const group of groupsOf(props.assignments)) {
-      const known = props.groupIds[group];
-      if (known) {
-        principalIds.set(group, known);
-        continue;
-      }
+    for (const assignment of props.assignments) {
+      new sso.CfnAssignment(this, assignment.id, {
+        instanceArn: props.instanceArn,
+        permissionSetArn: props.permissionSetArn(assignment.permissionSet),
+        principalType: 'GROUP',
+        principalId: this.groupId(assignment.group),
+        targetType: 'AWS_ACCOUNT',
+        targetId: assignment.accountId,
+      });
+    }
+  }
+
+  /** A group's ID: from config when known, otherwise looked up by display name (once per group). */
+  groupId(group: string): string {
+    let principalId = this.principalIds.get(group) ?? this.props.groupIds[group];
+    if (principalId === undefined) {
       const lookup = sdkCall(
         this,
         `Group-${group.replaceAll('/', '-')}`,
@@ -37,7 +52,7 @@ export class AccountAssignments extends Construct {
           service: 'IdentityStore',
           action: 'getGroupId',
           parameters: {
-            IdentityStoreId: props.identityStoreId,
+            IdentityStoreId: this.props.identityStoreId,
             AlternateIdentifier: { UniqueAttribute: { AttributePath: 'DisplayName', AttributeValue: group } },
           },
           iamActions: ['identitystore:GetGroupId'],
@@ -45,19 +60,11 @@ export class AccountAssignments extends Construct {
           physicalIdFromResponse: 'GroupId',
           outputPaths: ['GroupId'],
         },
-        props.logGroup(),
+        this.props.logGroup(),
       );
-      principalIds.set(group, lookup.getResponseField('GroupId'));
+      principalId = lookup.getResponseField('GroupId');
     }
-    for (const assignment of props.assignments) {
-      new sso.CfnAssignment(this, assignment.id, {
-        instanceArn: props.instanceArn,
-        permissionSetArn: props.permissionSetArn(assignment.permissionSet),
-        principalType: 'GROUP',
-        principalId: principalIds.get(assignment.group)!,
-        targetType: 'AWS_ACCOUNT',
-        targetId: assignment.accountId,
-      });
-    }
+    this.principalIds.set(group, principalId);
+    return principalId;
   }
 }

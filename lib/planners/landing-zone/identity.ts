@@ -94,6 +94,16 @@ function platformAssignments(
 }
 
 /**
+ * The platform's directory groups (admin, security audit, read-only), the same for every
+ * account. Core-Organization resolves their IDs once and publishes them for the tenant stacks.
+ */
+export function platformGroupNames(estate: string, identity: Identity): string[] {
+  return Object.values(PLATFORM_GROUPS).map((role) =>
+    groupName(identity.platformGroupPattern, { estate, role }),
+  );
+}
+
+/**
  * Who gets into one tenant environment's account: the tenant's admins; its developers (with
  * ReadOnly instead in production, so changes to prod go through a pipeline); its read-only
  * group; and the platform's admin, security-audit and read-only groups.
@@ -136,9 +146,4 @@ export function planCoreAssignments(estate: EstateConfig, identity: Identity): A
         id: `${role}-${a.id}`,
       })),
     );
-}
-
-/** The group names a set of assignments needs, each once, in first-use order. */
-export function groupsOf(assignments: readonly AssignmentPlan[]): string[] {
-  return [...new Set(assignments.map((a) => a.group))];
 }

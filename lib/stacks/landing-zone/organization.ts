@@ -8,11 +8,12 @@ import { PermissionSets } from '../../../constructs/landing-zone/permission-sets
 import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
-import { planCoreAssignments } from '../../planners/landing-zone/identity';
+import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
 import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
 import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
 import { ORGANIZATIONAL_UNITS } from '../../planners/landing-zone/organization-units';
 import {
+  groupIdParameter,
   managementLogsKeyParameter,
   ouParameterPrefix,
   permissionSetParameterPrefix,
@@ -124,7 +125,7 @@ export function addOrganization(
     instanceArn: lz.identity.instanceArn,
     parameterPrefix: permissionSetParameterPrefix(estate.name),
   });
-  new AccountAssignments(stack, 'CoreAccess', {
+  const coreAccess = new AccountAssignments(stack, 'CoreAccess', {
     instanceArn: lz.identity.instanceArn,
     identityStoreId: lz.identity.identityStoreId,
     assignments: planCoreAssignments(estate, lz.identity),
@@ -132,5 +133,14 @@ export function addOrganization(
     groupIds: lz.identity.groupIds,
     logGroup: () => logGroup,
   });
+  // Every tenant account also gets the platform groups: their IDs are resolved here once and
+  // published, rather than looked up again by each of up to a thousand tenant stacks.
+  for (const group of platformGroupNames(estate.name, lz.identity)) {
+    new ssm.StringParameter(stack, `GroupId-${group}`, {
+      parameterName: groupIdParameter(estate.name, group),
+      stringValue: coreAccess.groupId(group),
+      description: `Identity Center group ID of ${group}, for the tenant organization stacks`,
+    });
+  }
   return { permissionSets };
 }

@@ -6,9 +6,10 @@ import { VendedAccount } from '../../../constructs/landing-zone/vended-account';
 import { TenantEnvironment } from '../../config/model';
 import { EstateConfig } from '../../config/schema/estate-schema';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
-import { planTenantAssignments } from '../../planners/landing-zone/identity';
+import { planTenantAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
 import { placeEnvironment } from '../../planners/landing-zone/organization-units';
 import {
+  groupIdParameter,
   managementLogsKeyParameter,
   ouParameterPrefix,
   permissionSetParameterPrefix,
@@ -73,7 +74,16 @@ export class TenantOrganizationStack extends EstateStack {
         ),
       ),
       permissionSetArn: (name) => parameter(`${permissionSetParameterPrefix(estate.name)}/${name}`),
-      groupIds: identity.groupIds,
+      // Platform groups come from Core-Organization; only the tenant's own groups are looked up here.
+      groupIds: {
+        ...Object.fromEntries(
+          platformGroupNames(estate.name, identity).map((g) => [
+            g,
+            parameter(groupIdParameter(estate.name, g)),
+          ]),
+        ),
+        ...identity.groupIds,
+      },
       logGroup: () => {
         logsKey ??= kms.Key.fromKeyArn(this, 'LogsKey', parameter(managementLogsKeyParameter(estate.name)));
         return sdkCallLogs(this, { retentionDays: estate.security.logRetention, encryptionKey: logsKey });

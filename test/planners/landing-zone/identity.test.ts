@@ -2,7 +2,7 @@ import { environmentsOf } from '../../../lib/config/model';
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import {
   groupName,
-  groupsOf,
+  platformGroupNames,
   PERMISSION_SETS,
   planCoreAssignments,
   planTenantAssignments,
@@ -88,10 +88,13 @@ describe('planCoreAssignments', () => {
       'ReadOnly',
     ]);
     expect(new Set(core.map((a) => a.accountId)).size).toBe(7);
-    expect(groupsOf(core)).toEqual([
+    expect(platformGroupNames(model.estate.name, identity)).toEqual([
+      'nhs-cloud-platform-admin',
       'nhs-cloud-platform-security-audit',
       'nhs-cloud-platform-read-only',
-      'nhs-cloud-platform-admin',
     ]);
+    expect(new Set(core.map((a) => a.group))).toEqual(
+      new Set(platformGroupNames(model.estate.name, identity)),
+    );
   });
 });

@@ -20,6 +20,8 @@ const dependencies = (name: string) =>
     .dependencies.map((s) => s.stackName)
     .sort();
 const organization = template('Core-Organization');
+/** The one group ID the example's landing zone configures (the rest are looked up). */
+const PLATFORM_ADMIN_ID = '11111111-2222-3333-4444-555555555555';
 const logArchive = template('Core-LogArchive');
 
 describe('buildLandingZone: stacks and order', () => {
@@ -112,6 +114,23 @@ describe('buildLandingZone: organization', () => {
     organization.hasResourceProperties('AWS::SSM::Parameter', {
       Name: '/nhs-cloud/identity/permission-set/TenantAdmin',
     });
+  });
+
+  it("publishes the platform groups' IDs: from config when known, else looked up once here", () => {
+    const lookups = organization.findResources('Custom::AWS');
+    const lookupOf = (group: string) =>
+      Object.keys(lookups).find((id) => JSON.stringify(lookups[id].Properties).includes(`\\"${group}\\"`));
+    organization.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/nhs-cloud/identity/group-id/nhs-cloud-platform-admin',
+      Value: PLATFORM_ADMIN_ID,
+    });
+    for (const group of ['nhs-cloud-platform-security-audit', 'nhs-cloud-platform-read-only']) {
+      expect(lookupOf(group)).toBeDefined();
+      organization.hasResourceProperties('AWS::SSM::Parameter', {
+        Name: `/nhs-cloud/identity/group-id/${group}`,
+        Value: { 'Fn::GetAtt': [lookupOf(group), 'GroupId'] },
+      });
+    }
   });
 });
 
@@ -217,6 +236,21 @@ describe('buildLandingZone: tenant organization stacks', () => {
       TargetId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Accountdev'), 'AccountId'] },
       PermissionSetArn: { Ref: Match.stringLikeRegexp('permissionsetTenantDeveloper') },
     });
+  });
+
+  it("looks up only the tenant's own groups; the platform groups' IDs come from Core-Organization", () => {
+    const lookups = Object.values(rgr.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties));
+    expect(lookups).toHaveLength(3);
+    for (const role of ['admin', 'developer', 'read-only'])
+      expect(lookups.some((l) => l.includes(`nhs-cloud-RGR-${role}`))).toBe(true);
+    rgr.hasParameter('*', {
+      Type: 'AWS::SSM::Parameter::Value<String>',
+      Default: '/nhs-cloud/identity/group-id/nhs-cloud-platform-security-audit',
+    });
+    rgr.hasResourceProperties('AWS::SSO::Assignment', {
+      PrincipalId: { Ref: Match.stringLikeRegexp('identitygroupidnhscloudplatformreadonly') },
+    });
+    rgr.hasResourceProperties('AWS::SSO::Assignment', { PrincipalId: PLATFORM_ADMIN_ID });
   });
 
   it('grants every existing environment its six assignments', () => {
