@@ -4,6 +4,7 @@ import { HubSubnetPlan } from '../../lib/planners/hub/hub-subnets';
 import { addCentralFlowLog } from './central-flow-log';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { VpcAttachment } from './vpc-attachment';
+import { HUB_ATTACHMENT_NAMES } from '../../lib/planners/naming';
 
 export interface EgressVpcProps {
   /** `public` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -45,7 +46,7 @@ export class EgressVpc extends Construct {
       transitGatewayId: props.transitGatewayId,
       vpc: this.vpc,
       subnets: this.vpc.selectSubnets({ subnetGroupName: 'transit' }).subnets,
-      name: 'egress',
+      name: HUB_ATTACHMENT_NAMES.egress,
     });
     this.attachment.routeFrom(this.vpc.publicSubnets, props.returnRanges, 'Public');
   }

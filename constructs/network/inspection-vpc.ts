@@ -5,6 +5,7 @@ import { addCentralFlowLog } from './central-flow-log';
 import { NetworkLookup } from './network-lookup';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { VpcAttachment } from './vpc-attachment';
+import { HUB_ATTACHMENT_NAMES } from '../../lib/planners/naming';
 
 export interface InspectionVpcProps {
   /** `firewall` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -54,7 +55,7 @@ export class InspectionVpc extends Construct {
       vpc: this.vpc,
       subnets: transitSubnets,
       applianceMode: true,
-      name: 'inspection',
+      name: HUB_ATTACHMENT_NAMES.inspection,
     });
     this.firewall = new nfw.CfnFirewall(this, 'Firewall', {
       firewallName: props.firewallName,

@@ -4,6 +4,7 @@ import { HubSubnetPlan } from '../../lib/planners/hub/hub-subnets';
 import { addCentralFlowLog } from './central-flow-log';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { VpcAttachment } from './vpc-attachment';
+import { HUB_ATTACHMENT_NAMES } from '../../lib/planners/naming';
 
 export interface SharedServicesVpcProps {
   /** `resolver`, `endpoints` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -35,7 +36,7 @@ export class SharedServicesVpc extends Construct {
       transitGatewayId: props.transitGatewayId,
       vpc: this.vpc,
       subnets: this.subnets('transit'),
-      name: 'shared-services',
+      name: HUB_ATTACHMENT_NAMES['shared-services'],
     });
     this.attachment.routeFrom(this.vpc.isolatedSubnets, ['0.0.0.0/0'], 'Subnet');
   }

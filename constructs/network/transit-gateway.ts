@@ -7,8 +7,10 @@ export interface TransitGatewayProps {
   readonly amazonSideAsn: number;
   /** One route table per segment. */
   readonly segments: readonly SegmentName[];
-  /** Prefix of the gateway's and route tables' Name tags. */
-  readonly namePrefix: string;
+  /** The gateway's Name tag. */
+  readonly name: string;
+  /** A segment's route table Name tag. */
+  readonly routeTableName: (segment: SegmentName) => string;
 }
 
 /**
@@ -32,14 +34,14 @@ export class TransitGateway extends Construct {
       dnsSupport: 'enable',
       vpnEcmpSupport: 'enable',
       multicastSupport: 'disable',
-      tags: [{ key: 'Name', value: props.namePrefix }],
+      tags: [{ key: 'Name', value: props.name }],
     });
     const tables: Partial<Record<SegmentName, string>> = {};
     for (const segment of props.segments) {
       const table = new ec2.CfnTransitGatewayRouteTable(this, `${pascal(segment)}RouteTable`, {
         transitGatewayId: this.resource.ref,
         tags: [
-          { key: 'Name', value: `${props.namePrefix}-${segment}` },
+          { key: 'Name', value: props.routeTableName(segment) },
           { key: 'nhs-cloud:segment', value: segment },
         ],
       });

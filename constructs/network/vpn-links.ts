@@ -1,6 +1,7 @@
 import { aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { VpnLinkPlan, vpnAttachmentKey } from '../../lib/planners/hub/vpn-links';
+import { vpnConnectionName } from '../../lib/planners/naming';
 
 export interface VpnLinksProps {
   /** Links to build; those with `missing` set are skipped by the caller. */
@@ -41,7 +42,7 @@ export class VpnLinks extends Construct {
           transitGatewayId: props.transitGatewayId,
           staticRoutesOnly: false,
           tags: [
-            { key: 'Name', value: `${link.tenant}-vpn-${c.index}` },
+            { key: 'Name', value: vpnConnectionName(link.tenant, c.index) },
             { key: 'ods-code', value: link.tenant },
           ],
         });

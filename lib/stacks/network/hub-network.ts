@@ -18,6 +18,7 @@ import { NetworkPlan } from '../../planners/hub/network-plan';
 import { logBucketArn, logBucketName } from '../../planners/naming';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
 import { networkNames } from './shared-values';
+import { tgwRouteTableName } from '../../planners/naming';
 
 /** What the shards and the links stack reference in the hub (same account and region). */
 export interface HubNetwork {
@@ -42,7 +43,8 @@ export function buildHubNetwork(stack: Stack, model: EstateModel, plan: NetworkP
   const transitGateway = new TransitGateway(stack, 'TransitGateway', {
     amazonSideAsn: estate.network.transitGatewayAsn,
     segments: plan.segmentation.segments,
-    namePrefix: names.prefix,
+    name: names.prefix,
+    routeTableName: (segment) => tgwRouteTableName(estate, segment),
   });
   const transitGatewayId = transitGateway.transitGatewayId;
   const ipam = new EstateIpam(stack, 'Ipam', {

@@ -3,6 +3,7 @@ import { parameterArn, readSharedParameter } from '../../../constructs/network/s
 import { EstateModel, TenantEnvironment } from '../../config/model';
 import { TenantEnvironmentStack } from '../tenant-environment-stack';
 import { networkNames } from './shared-values';
+import { spokeAttachmentName } from '../../planners/naming';
 
 /**
  * Joins a tenant environment to the hub from its own account: the Transit Gateway attachment
@@ -18,7 +19,7 @@ export function linkSpoke(stack: TenantEnvironmentStack, model: EstateModel, env
 
   stack.spoke.attachToTransitGateway({
     transitGatewayId: read('TransitGatewayId', network, names.parameters.transitGatewayId),
-    name: `${env.tenant.odsCode}-${env.name}`,
+    name: spokeAttachmentName(env.tenant.odsCode, env.name),
   });
   new SpokeDns(stack, 'Dns', {
     vpcId: stack.spoke.vpc.vpcId,
