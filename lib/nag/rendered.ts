@@ -44,23 +44,42 @@ export function withRenderCache<T>(validate: () => T, templatePaths?: readonly s
   }
 }
 
-/** Looks a resource up in its stack's synthesized template; undefined when that template was not written. */
+/**
+ * Looks a resource up in its stack's synthesized template; undefined when that template was not
+ * written. Resources are found by their `aws:cdk:path` metadata (on in every CLI synth), which
+ * avoids recomputing a hashed logical ID per resource; without it, by logical ID.
+ */
 function templateReader(templatePaths: readonly string[]): (node: CfnResource) => Json | undefined {
   const written = new Set(templatePaths.map((path) => resolvePath(path)));
-  const templates = new Map<Stack, Record<string, Json> | undefined>();
+  const templates = new Map<Stack, StackTemplate | undefined>();
   return (node) => {
     const stack = Stack.of(node);
-    let resources = templates.get(stack);
+    let template = templates.get(stack);
     if (!templates.has(stack)) {
       const path = resolvePath(Stage.of(stack)?.outdir ?? '', stack.templateFile);
-      resources = written.has(path)
-        ? (JSON.parse(readFileSync(path, 'utf8')) as { Resources?: Record<string, Json> }).Resources
-        : undefined;
-      templates.set(stack, resources);
+      template = written.has(path) ? indexTemplate(readFileSync(path, 'utf8')) : undefined;
+      templates.set(stack, template);
     }
-    const resource = resources?.[stack.resolve(node.logicalId) as string];
+    if (!template) return undefined;
+    const resource =
+      template.byPath.get(node.node.path) ?? template.byLogicalId[stack.resolve(node.logicalId) as string];
     return resource ? ((resource.Properties as Json | undefined) ?? {}) : undefined;
   };
+}
+
+interface StackTemplate {
+  readonly byLogicalId: Record<string, Json>;
+  readonly byPath: Map<string, Json>;
+}
+
+function indexTemplate(text: string): StackTemplate {
+  const byLogicalId = (JSON.parse(text) as { Resources?: Record<string, Json> }).Resources ?? {};
+  const byPath = new Map<string, Json>();
+  for (const resource of Object.values(byLogicalId)) {
+    const path = (resource.Metadata as Json | undefined)?.['aws:cdk:path'];
+    if (typeof path === 'string') byPath.set(path, resource);
+  }
+  return { byLogicalId, byPath };
 }
 
 /** Whether a resolved value is a CloudFormation intrinsic such as { Ref: 'X' } or { 'Fn::If': [...] }. */
@@ -109,16 +128,30 @@ export const UNRESOLVED_PART = '{?}';
  * still shows its region.
  */
 export function literalStrings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(literalStrings);
-  if (typeof value !== 'object' || value === null) return [];
+  const out: string[] = [];
+  collectStrings(value, out);
+  return out;
+}
+
+// One output array for the whole walk: rules call this on every resource of a national estate.
+function collectStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    out.push(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectStrings(item, out);
+    return;
+  }
   const join = (value as Json)['Fn::Join'];
   if (isIntrinsic(value) && Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
     const parts: unknown[] = join[1];
-    const joined = parts.map((part) => joinedPart(part)).join(join[0]);
-    return [joined, ...parts.filter((part) => typeof part === 'object').flatMap(literalStrings)];
+    out.push(parts.map((part) => joinedPart(part)).join(join[0]));
+    for (const part of parts) if (typeof part === 'object') collectStrings(part, out);
+    return;
   }
-  return Object.values(value).flatMap(literalStrings);
+  for (const key in value as Json) collectStrings((value as Json)[key], out);
 }
 
 function joinedPart(part: unknown): string {

@@ -25,6 +25,8 @@ export function regionsOf(node: CfnResource): Set<string> {
   }
   const regions = new Set([stackRegion]);
   for (const text of literalStrings(renderedProperties(node))) {
+    // Every pattern needs one of these; most strings (names, CIDRs, tags) have neither.
+    if (!text.includes('arn:') && !text.includes('amazonaws')) continue;
     for (const pattern of REGION_PATTERNS) {
       for (const match of text.matchAll(pattern)) regions.add(match[1]);
     }
