@@ -13,6 +13,12 @@ export interface AccountBaselineProps {
   /** From `planTenantBaseline` or `planCoreBaseline`. */
   readonly plan: BaselinePlan;
   /**
+   * Default security groups the account-defaults handler closes: the spoke VPC's, which then
+   * needs no per-VPC `restrictDefaultSecurityGroup` custom resource of its own.
+   * @default none
+   */
+  readonly defaultSecurityGroupIds?: readonly string[];
+  /**
    * Entry of the account-defaults handler.
    * @default lib/handlers/account-defaults/index.ts
    */
@@ -21,11 +27,12 @@ export interface AccountBaselineProps {
 
 /**
  * The standard security baseline of one account, added to every tenant environment stack and
- * every core stack: per-purpose keys, EC2 account defaults (EBS encryption, IMDSv2), AWS Config,
- * platform roles, instance management (Default Host Management, endpoint protection, patching),
- * a budget for tenants, and for patient-data accounts locked backups and Macie.
+ * every core stack: per-purpose keys, EC2 account defaults (EBS encryption, IMDSv2, closed
+ * default security groups), AWS Config, platform roles, instance management (Default Host
+ * Management, endpoint protection, patching), a budget for tenants, and for patient-data
+ * accounts locked backups and Macie.
  *
- * Lean by design, because ~2,000 stacks carry it: about 30 resources, no per-stack bundling.
+ * Lean by design, because ~2,000 stacks carry it: 25-32 resources, no per-stack bundling.
  */
 export class AccountBaseline extends Construct {
   readonly keys: Readonly<Partial<Record<KeyPurpose, BaselineKey>>>;
@@ -47,6 +54,7 @@ export class AccountBaseline extends Construct {
       logsKey: keys.logs!.key,
       logRetentionDays: plan.logRetentionDays,
       roleName: plan.roles.names.accountDefaults,
+      defaultSecurityGroupIds: props.defaultSecurityGroupIds,
       entry: props.accountDefaultsEntry,
     });
     new ConfigRecorder(this, 'Config', {

@@ -9,6 +9,13 @@ export interface SpokeVpcProps {
   readonly plan: SpokeSubnetPlan;
   /** ARN of the central flow-log bucket in the log-archive account. */
   readonly flowLogBucketArn: string;
+  /**
+   * Close the default security group with the CDK's per-VPC custom resource (a Lambda function
+   * and role in this stack). Tenant stacks turn it off and pass `defaultSecurityGroupId` to
+   * the account baseline, whose handler closes it instead.
+   * @default true
+   */
+  readonly restrictDefaultSecurityGroup?: boolean;
 }
 
 export interface TransitGatewayLinkOptions {
@@ -23,7 +30,8 @@ export const SPOKE_DEFAULT_ROUTE = '0.0.0.0/0';
 
 /**
  * A tenant environment's spoke VPC: private subnets only, no internet gateway or NAT, flow
- * logs to the central log archive, and the default security group stripped of its rules.
+ * logs to the central log archive, and the default security group stripped of its rules (here,
+ * or by the account baseline when `restrictDefaultSecurityGroup` is false).
  * Internet and cross-tenant traffic leave only through the Transit Gateway and inspection.
  */
 export class SpokeVpc extends Construct {
@@ -37,7 +45,7 @@ export class SpokeVpc extends Construct {
       availabilityZones: zones,
       natGateways: 0,
       createInternetGateway: false,
-      restrictDefaultSecurityGroup: true,
+      restrictDefaultSecurityGroup: props.restrictDefaultSecurityGroup ?? true,
       subnetConfiguration: [
         { name: WORKLOAD_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
         { name: TRANSIT_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
@@ -69,6 +77,11 @@ export class SpokeVpc extends Construct {
     attachment.routeFrom(this.workloadSubnets, [SPOKE_DEFAULT_ROUTE], 'Workload');
     attachment.routeFrom(this.transitSubnets, [SPOKE_DEFAULT_ROUTE], 'Transit');
     return attachment;
+  }
+
+  /** The VPC's default security group, for whatever closes it. */
+  get defaultSecurityGroupId(): string {
+    return this.vpc.vpcDefaultSecurityGroup;
   }
 
   get workloadSubnets(): ec2.ISubnet[] {

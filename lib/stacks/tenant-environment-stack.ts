@@ -8,7 +8,11 @@ export interface TenantEnvironmentStackProps extends EstateStackProps {
   readonly flowLogBucketArn: string;
 }
 
-/** One tenant environment in its own account: today its spoke VPC; baselines attach here too. */
+/**
+ * One tenant environment in its own account: its spoke VPC; the landing zone adds the account
+ * baseline, whose handler closes the spoke's default security group (one Lambda per stack
+ * instead of the CDK's extra per-VPC one).
+ */
 export class TenantEnvironmentStack extends EstateStack {
   readonly spoke: SpokeVpc;
 
@@ -17,6 +21,7 @@ export class TenantEnvironmentStack extends EstateStack {
     this.spoke = new SpokeVpc(this, 'Spoke', {
       plan: props.subnets,
       flowLogBucketArn: props.flowLogBucketArn,
+      restrictDefaultSecurityGroup: false,
     });
   }
 }

@@ -45,7 +45,37 @@ describe('the spoke VPC of Tenant-RGR-prod', () => {
     });
   });
 
-  test('closes the default security group', () => {
-    template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
+  test("closes the default security group through the account baseline's handler, not a Lambda of its own", () => {
+    template.resourceCountIs('Custom::VpcRestrictDefaultSG', 0);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    const vpc = Object.keys(template.findResources('AWS::EC2::VPC'))[0]!;
+    const defaultGroup = { 'Fn::GetAtt': [vpc, 'DefaultSecurityGroup'] };
+    template.hasResourceProperties('Custom::AccountDefaults', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BaselineAccountDefaultsHandler'), 'Arn'] },
+      DefaultSecurityGroupIds: [defaultGroup],
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: Match.stringLikeRegexp('^BaselineAccountDefaultsRole') }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'CloseDefaultSecurityGroups',
+            Effect: 'Allow',
+            Action: ['ec2:RevokeSecurityGroupEgress', 'ec2:RevokeSecurityGroupIngress'],
+            Resource: {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':ec2:eu-west-2:123456789012:security-group/',
+                  defaultGroup,
+                ],
+              ],
+            },
+          },
+        ]),
+      },
+    });
   });
 });

@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { ACTIONS, ServerState } from './ec2-fixtures/actions';
+import { securityGroupState } from './ec2-fixtures/security-group-actions';
 import { Ec2Fault, errorDocument, responseDocument, statusOf } from './ec2-fixtures/query';
 import { Ec2Fixtures, RecordedRequest, ScriptedError } from './ec2-fixtures/types';
 
@@ -48,6 +49,7 @@ export class Ec2QueryServer {
       attachments: fixtures.attachments ?? [],
       routeTables: fixtures.routeTables ?? [],
       vpnConnections: fixtures.vpnConnections ?? [],
+      securityGroups: securityGroupState(fixtures.securityGroups),
       account: { ebsEncryptionByDefault: false, ebsDefaultKmsKeyId: 'alias/aws/ebs', ...fixtures.account },
       pageSize,
     };

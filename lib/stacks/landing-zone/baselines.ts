@@ -51,7 +51,11 @@ export function addBaselines(
   for (const env of allEnvironments(model)) {
     const stack = byName.get(tenantStackName(env.tenant.odsCode, env.name));
     if (!stack) continue;
-    new AccountBaseline(stack, BASELINE_ID, { plan: planTenantBaseline(env, estate, lz) });
+    new AccountBaseline(stack, BASELINE_ID, {
+      plan: planTenantBaseline(env, estate, lz),
+      // The spoke VPC leaves its default security group to the baseline's handler.
+      defaultSecurityGroupIds: [stack.spoke.defaultSecurityGroupId],
+    });
     stack.addStackDependency(stacks.core.logArchive);
   }
   return baselines;

@@ -39,9 +39,9 @@ const accountRoot = (account: string) => ({
 });
 
 describe('AccountBaseline: what differs by classification', () => {
-  it('is lean: 29 resources for OFFICIAL, 36 for OFFICIAL-SENSITIVE patient data', () => {
-    expect(count(official)).toBe(29);
-    expect(count(sensitive)).toBe(36);
+  it('is lean: 25 resources for OFFICIAL, 32 for OFFICIAL-SENSITIVE patient data', () => {
+    expect(count(official)).toBe(25);
+    expect(count(sensitive)).toBe(32);
   });
 
   it('gives patient-data accounts a backup key, a locked vault, plans, a selection and Macie', () => {
@@ -124,9 +124,17 @@ describe('AccountBaseline: keys and EC2 defaults', () => {
     });
   });
 
-  it('encrypts and retains its log groups for the estate retention', () => {
+  it('has one Lambda function, the account-defaults handler, as its own service token', () => {
+    official.resourceCountIs('AWS::Lambda::Function', 1);
+    const handler = Object.keys(official.findResources('AWS::Lambda::Function'))[0]!;
+    official.hasResourceProperties('Custom::AccountDefaults', {
+      ServiceToken: { 'Fn::GetAtt': [handler, 'Arn'] },
+    });
+  });
+
+  it('encrypts and retains its log group for the estate retention', () => {
     const groups = Object.values(official.findResources('AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(2);
+    expect(groups).toHaveLength(1);
     for (const group of groups) {
       expect(group).toMatchObject({
         DeletionPolicy: 'Retain',

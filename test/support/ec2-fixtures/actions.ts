@@ -20,6 +20,7 @@ import {
   set,
   tagSet,
 } from './query';
+import { SECURITY_GROUP_ACTIONS, SecurityGroupState } from './security-group-actions';
 
 /** The server's mutable world: fixture lists plus account settings that modifying calls change. */
 export interface ServerState {
@@ -29,6 +30,7 @@ export interface ServerState {
   readonly attachments: readonly FixtureAttachment[];
   readonly routeTables: readonly FixtureRouteTable[];
   readonly vpnConnections: readonly FixtureVpnConnection[];
+  readonly securityGroups: readonly SecurityGroupState[];
   readonly account: FixtureAccountSettings;
   readonly pageSize: number;
 }
@@ -139,6 +141,7 @@ const routeXml = (r: FixtureRoute) =>
   el('state', r.state ?? 'active');
 
 export const ACTIONS: Record<string, Action> = {
+  ...SECURITY_GROUP_ACTIONS,
   DescribeRegions: (params, state) => {
     const enabled = (r: FixtureRegion) => r.optInStatus !== 'not-opted-in';
     const names = indexedList(params, 'RegionName');

@@ -1,3 +1,5 @@
+import type { FixtureSecurityGroup } from './security-group-actions';
+
 /**
  * The account state the fixture EC2 server answers from. Everything is plain data so a test
  * shows the whole world it runs in; `name` becomes the resource's `Name` tag.
@@ -83,6 +85,7 @@ export interface Ec2Fixtures {
   readonly attachments?: readonly FixtureAttachment[];
   readonly routeTables?: readonly FixtureRouteTable[];
   readonly vpnConnections?: readonly FixtureVpnConnection[];
+  readonly securityGroups?: readonly FixtureSecurityGroup[];
   readonly account?: Partial<FixtureAccountSettings>;
 }
 
