@@ -2,11 +2,18 @@ import { aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { cidrId } from './names';
 
+/** What the attachment needs of a subnet; an `ec2.ISubnet` is one. */
+export interface AttachableSubnet {
+  readonly subnetId: string;
+  readonly routeTable: { readonly routeTableId: string };
+}
+
 export interface VpcAttachmentProps {
   readonly transitGatewayId: string;
-  readonly vpc: ec2.IVpc;
+  /** The VPC (an `ec2.IVpc`, or just its ID). */
+  readonly vpc: { readonly vpcId: string };
   /** One subnet per AZ for the attachment's network interfaces. */
-  readonly subnets: readonly ec2.ISubnet[];
+  readonly subnets: readonly AttachableSubnet[];
   /**
    * Keep both directions of a flow in one AZ: needed where a stateful appliance (the
    * firewall) sits behind the attachment. @default false
@@ -44,14 +51,16 @@ export class VpcAttachment extends Construct {
   }
 
   /**
-   * Sends `destinations` from each subnet's route table to the Transit Gateway. The routes
-   * wait for the attachment: a route to a gateway the VPC is not attached to is rejected.
+   * Sends `destinations` from the subnets' route tables to the Transit Gateway, once per table
+   * (subnets may share one). The routes wait for the attachment: a route to a gateway the VPC
+   * is not attached to is rejected.
    */
-  routeFrom(subnets: readonly ec2.ISubnet[], destinations: readonly string[], idPrefix: string): void {
-    subnets.forEach((subnet, i) => {
+  routeFrom(subnets: readonly AttachableSubnet[], destinations: readonly string[], idPrefix: string): void {
+    const tables = [...new Set(subnets.map((s) => s.routeTable.routeTableId))];
+    tables.forEach((routeTableId, i) => {
       for (const destination of destinations) {
         const route = new ec2.CfnRoute(this, `${idPrefix}${i + 1}To${cidrId(destination)}`, {
-          routeTableId: subnet.routeTable.routeTableId,
+          routeTableId,
           destinationCidrBlock: destination,
           transitGatewayId: this.props.transitGatewayId,
         });

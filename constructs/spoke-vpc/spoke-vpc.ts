@@ -1,21 +1,13 @@
-import { aws_ec2 as ec2, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { SpokeSubnetPlan } from '../../lib/planners/spoke-subnets';
-import { VpcAttachment } from '../network/vpc-attachment';
-import { PlannedIpAddresses, TRANSIT_SUBNETS, WORKLOAD_SUBNETS } from './planned-ip-addresses';
+import { PlannedSubnet, SpokeSubnetPlan } from '../../lib/planners/spoke-subnets';
+import { AttachableSubnet, VpcAttachment } from '../network/vpc-attachment';
 
 export interface SpokeVpcProps {
   /** The planned CIDRs and zones (from `planSpokeSubnets`). */
   readonly plan: SpokeSubnetPlan;
   /** ARN of the central flow-log bucket in the log-archive account. */
   readonly flowLogBucketArn: string;
-  /**
-   * Close the default security group with the CDK's per-VPC custom resource (a Lambda function
-   * and role in this stack). Tenant stacks turn it off and pass `defaultSecurityGroupId` to
-   * the account baseline, whose handler closes it instead.
-   * @default true
-   */
-  readonly restrictDefaultSecurityGroup?: boolean;
 }
 
 export interface TransitGatewayLinkOptions {
@@ -28,49 +20,70 @@ export interface TransitGatewayLinkOptions {
 /** Everything that is not local leaves the spoke through the Transit Gateway. */
 export const SPOKE_DEFAULT_ROUTE = '0.0.0.0/0';
 
+/** The spoke's two tiers of subnets; also their construct IDs. */
+export const WORKLOAD_SUBNETS = 'workload';
+export const TRANSIT_SUBNETS = 'transit';
+type Tier = typeof WORKLOAD_SUBNETS | typeof TRANSIT_SUBNETS;
+
+/** A subnet of the spoke, with the route table it shares with its tier. */
+export interface SpokeSubnet extends AttachableSubnet {
+  readonly availabilityZone: string;
+  readonly cidr: string;
+}
+
 /**
- * A tenant environment's spoke VPC: private subnets only, no internet gateway or NAT, flow
- * logs to the central log archive, and the default security group stripped of its rules (here,
- * or by the account baseline when `restrictDefaultSecurityGroup` is false).
- * Internet and cross-tenant traffic leave only through the Transit Gateway and inspection.
+ * A tenant environment's spoke VPC: private subnets only (one workload and one transit subnet
+ * per AZ, exactly as planned), no internet gateway or NAT, flow logs to the central log
+ * archive. Internet and cross-tenant traffic leave only through the Transit Gateway and
+ * inspection. Its default security group is closed by the account baseline (`defaultSecurityGroupId`).
+ *
+ * Built from CloudFormation resources rather than `ec2.Vpc`, so each tier has one route table
+ * for all its zones: every route is the same in every zone (everything to the gateway), and a
+ * tenant stack is repeated two thousand times at national scale (docs/adr/0018-lean-spoke-vpc.md).
  */
 export class SpokeVpc extends Construct {
-  readonly vpc: ec2.Vpc;
+  readonly resource: ec2.CfnVPC;
+  readonly vpcId: string;
+  readonly workloadSubnets: readonly SpokeSubnet[];
+  readonly transitSubnets: readonly SpokeSubnet[];
 
   constructor(scope: Construct, id: string, props: SpokeVpcProps) {
     super(scope, id);
-    const zones = props.plan.workload.map((s) => s.availabilityZone);
-    this.vpc = new ec2.Vpc(this, 'Resource', {
-      ipAddresses: new PlannedIpAddresses(props.plan),
-      availabilityZones: zones,
-      natGateways: 0,
-      createInternetGateway: false,
-      restrictDefaultSecurityGroup: props.restrictDefaultSecurityGroup ?? true,
-      subnetConfiguration: [
-        { name: WORKLOAD_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-        { name: TRANSIT_SUBNETS, subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      ],
+    this.resource = new ec2.CfnVPC(this, 'Resource', {
+      cidrBlock: props.plan.vpcCidr,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      instanceTenancy: 'default',
+      tags: [{ key: 'Name', value: this.node.path }],
     });
-    const bucket = s3.Bucket.fromBucketArn(this, 'FlowLogBucket', props.flowLogBucketArn);
-    this.vpc.addFlowLog('FlowLog', {
-      destination: ec2.FlowLogDestination.toS3(bucket, undefined, {
-        fileFormat: ec2.FlowLogFileFormat.PARQUET,
-        hiveCompatiblePartitions: true,
-        perHourPartition: true,
-      }),
-      trafficType: ec2.FlowLogTrafficType.ALL,
+    this.vpcId = this.resource.ref;
+    this.workloadSubnets = this.tier(WORKLOAD_SUBNETS, props.plan.workload);
+    this.transitSubnets = this.tier(TRANSIT_SUBNETS, props.plan.transit);
+    new ec2.CfnFlowLog(this, 'FlowLog', {
+      resourceId: this.vpcId,
+      resourceType: 'VPC',
+      trafficType: 'ALL',
+      logDestinationType: 's3',
+      logDestination: props.flowLogBucketArn,
+      destinationOptions: { fileFormat: 'parquet', hiveCompatiblePartitions: true, perHourPartition: true },
+      tags: [{ key: 'Name', value: `${this.node.path}/FlowLog` }],
     });
   }
 
+  /** The VPC's default security group, for the account baseline to close. */
+  get defaultSecurityGroupId(): string {
+    return this.resource.attrDefaultSecurityGroup;
+  }
+
   /**
-   * Attaches the VPC to the hub with its transit subnets (one per AZ) and points every
-   * subnet's default route at the Transit Gateway. The hub decides what the attachment can
-   * reach (its association and propagation in the segmentation plan).
+   * Attaches the VPC to the hub with its transit subnets (one per AZ) and points each tier's
+   * default route at the Transit Gateway. The hub decides what the attachment can reach (its
+   * association and propagation in the segmentation plan).
    */
   attachToTransitGateway(options: TransitGatewayLinkOptions): VpcAttachment {
     const attachment = new VpcAttachment(this, 'TransitGatewayAttachment', {
       transitGatewayId: options.transitGatewayId,
-      vpc: this.vpc,
+      vpc: { vpcId: this.vpcId },
       subnets: this.transitSubnets,
       name: options.name,
     });
@@ -79,16 +92,30 @@ export class SpokeVpc extends Construct {
     return attachment;
   }
 
-  /** The VPC's default security group, for whatever closes it. */
-  get defaultSecurityGroupId(): string {
-    return this.vpc.vpcDefaultSecurityGroup;
-  }
-
-  get workloadSubnets(): ec2.ISubnet[] {
-    return this.vpc.selectSubnets({ subnetGroupName: WORKLOAD_SUBNETS }).subnets;
-  }
-
-  get transitSubnets(): ec2.ISubnet[] {
-    return this.vpc.selectSubnets({ subnetGroupName: TRANSIT_SUBNETS }).subnets;
+  private tier(name: Tier, planned: readonly PlannedSubnet[]): SpokeSubnet[] {
+    const routeTable = new ec2.CfnRouteTable(this, `${name}RouteTable`, {
+      vpcId: this.vpcId,
+      tags: [{ key: 'Name', value: `${this.node.path}/${name}` }],
+    });
+    const routeTableId = routeTable.ref;
+    return planned.map((plan, i) => {
+      const subnet = new ec2.CfnSubnet(this, `${name}Subnet${i + 1}`, {
+        vpcId: this.vpcId,
+        availabilityZone: plan.availabilityZone,
+        cidrBlock: plan.cidr,
+        mapPublicIpOnLaunch: false,
+        tags: [{ key: 'Name', value: `${this.node.path}/${name}${i + 1}` }],
+      });
+      new ec2.CfnSubnetRouteTableAssociation(this, `${name}Subnet${i + 1}RouteTable`, {
+        subnetId: subnet.ref,
+        routeTableId,
+      });
+      return {
+        subnetId: subnet.ref,
+        availabilityZone: plan.availabilityZone,
+        cidr: plan.cidr,
+        routeTable: { routeTableId },
+      };
+    });
   }
 }

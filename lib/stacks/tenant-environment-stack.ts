@@ -21,7 +21,6 @@ export class TenantEnvironmentStack extends EstateStack {
     this.spoke = new SpokeVpc(this, 'Spoke', {
       plan: props.subnets,
       flowLogBucketArn: props.flowLogBucketArn,
-      restrictDefaultSecurityGroup: false,
     });
   }
 }

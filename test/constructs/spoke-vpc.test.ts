@@ -29,6 +29,12 @@ describe('the spoke VPC of Tenant-RGR-prod', () => {
     expect(subnets).toHaveLength(6);
   });
 
+  test('has one route table per tier, shared by its three zones', () => {
+    template.resourceCountIs('AWS::EC2::RouteTable', 2);
+    template.resourceCountIs('AWS::EC2::SubnetRouteTableAssociation', 6);
+    template.resourceCountIs('AWS::EC2::Route', 2);
+  });
+
   test('has no internet gateway, NAT gateway or Elastic IP', () => {
     template.resourceCountIs('AWS::EC2::InternetGateway', 0);
     template.resourceCountIs('AWS::EC2::NatGateway', 0);

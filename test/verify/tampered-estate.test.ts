@@ -84,7 +84,7 @@ test('a route to an internet gateway in a spoke is caught, both ways', () => {
       Type: 'AWS::EC2::VPCGatewayAttachment',
       Properties: { VpcId: { Ref: spokeVpc(rgr) }, InternetGatewayId: { Ref: 'Igw' } },
     };
-    const [, route] = workloadRoute(rgr, 2);
+    const [, route] = workloadRoute(rgr, 1);
     delete props(route).TransitGatewayId;
     props(route).GatewayId = { Ref: 'Igw' };
   });
@@ -96,7 +96,7 @@ test('a route to an internet gateway in a spoke is caught, both ways', () => {
   expect(out.witness[0].via).toBe('0.0.0.0/0 -> internet gateway Tenant-RGR-prod/Igw');
   const inbound = only(violations, 'internet-ingress', 'internet', 'RGR/prod');
   expect(kinds(inbound)).toEqual(['internet-gateway', 'delivered']);
-  expect(inbound.witness[1].node).toMatch(/^Tenant-RGR-prod\/Spoke\/workloadSubnet2/);
+  expect(inbound.witness[1].node).toMatch(/^Tenant-RGR-prod\/Spoke\/workloadSubnet1/);
 });
 
 test('a tenant attachment propagated into a tenant segment is caught', () => {

@@ -22,7 +22,7 @@ export function linkSpoke(stack: TenantEnvironmentStack, model: EstateModel, env
     name: spokeAttachmentName(env.tenant.odsCode, env.name),
   });
   new SpokeDns(stack, 'Dns', {
-    vpcId: stack.spoke.vpc.vpcId,
+    vpcId: stack.spoke.vpcId,
     profileId: read('DnsProfileId', sharedServices, names.parameters.dnsProfileId),
     queryLogConfigId: read('QueryLogConfigId', sharedServices, names.parameters.queryLogConfigId),
     name: `${env.tenant.odsCode}-${env.name}`,

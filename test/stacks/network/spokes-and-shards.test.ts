@@ -104,7 +104,7 @@ describe('spokes', () => {
     }
   });
 
-  test('attach with their three transit subnets and send 0.0.0.0/0 from every subnet to the gateway', () => {
+  test("attach with their three transit subnets and send 0.0.0.0/0 from each tier's one route table to the gateway", () => {
     spoke.hasResourceProperties('AWS::EC2::TransitGatewayVpcAttachment', {
       TransitGatewayId: { Ref: 'TransitGatewayIdParameter' },
       SubnetIds: [0, 1, 2].map(() => ({ Ref: Match.stringLikeRegexp('^SpoketransitSubnet') })),
@@ -116,7 +116,21 @@ describe('spokes', () => {
         TransitGatewayId: { Ref: 'TransitGatewayIdParameter' },
       },
     });
-    expect(Object.keys(defaults)).toHaveLength(6);
+    const tables = Object.values(defaults).map((r) => (r.Properties.RouteTableId as { Ref: string }).Ref);
+    expect(tables.sort()).toEqual([
+      expect.stringMatching(/^SpoketransitRouteTable/),
+      expect.stringMatching(/^SpokeworkloadRouteTable/),
+    ]);
+    // Every subnet uses its tier's table, so every subnet has the default route.
+    const associations = Object.values(spoke.findResources('AWS::EC2::SubnetRouteTableAssociation'));
+    expect(associations).toHaveLength(6);
+    for (const table of tables) {
+      const subnets = associations
+        .filter((a) => a.Properties.RouteTableId.Ref === table)
+        .map((a) => a.Properties.SubnetId.Ref as string);
+      expect(subnets).toHaveLength(3);
+      expect(new Set(subnets).size).toBe(3);
+    }
   });
 
   test('read the hub’s IDs from parameters shared by ARN, at deploy time', () => {
