@@ -104,7 +104,12 @@ export class SpokeVpc extends Construct {
         availabilityZone: plan.availabilityZone,
         cidrBlock: plan.cidr,
         mapPublicIpOnLaunch: false,
-        tags: [{ key: 'Name', value: `${this.node.path}/${name}${i + 1}` }],
+        // The tags ec2.Vpc.fromLookup groups subnets by, for tenants' own CDK apps.
+        tags: [
+          { key: 'Name', value: `${this.node.path}/${name}${i + 1}` },
+          { key: 'aws-cdk:subnet-name', value: name },
+          { key: 'aws-cdk:subnet-type', value: 'Isolated' },
+        ],
       });
       new ec2.CfnSubnetRouteTableAssociation(this, `${name}Subnet${i + 1}RouteTable`, {
         subnetId: subnet.ref,

@@ -35,6 +35,22 @@ describe('the spoke VPC of Tenant-RGR-prod', () => {
     template.resourceCountIs('AWS::EC2::Route', 2);
   });
 
+  test("tags subnets the way ec2.Vpc.fromLookup groups them, for tenants' own CDK apps", () => {
+    for (const tier of ['workload', 'transit'])
+      expect(
+        Object.keys(
+          template.findResources('AWS::EC2::Subnet', {
+            Properties: {
+              Tags: Match.arrayWith([
+                { Key: 'aws-cdk:subnet-name', Value: tier },
+                { Key: 'aws-cdk:subnet-type', Value: 'Isolated' },
+              ]),
+            },
+          }),
+        ),
+      ).toHaveLength(3);
+  });
+
   test('has no internet gateway, NAT gateway or Elastic IP', () => {
     template.resourceCountIs('AWS::EC2::InternetGateway', 0);
     template.resourceCountIs('AWS::EC2::NatGateway', 0);
