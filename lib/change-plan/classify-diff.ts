@@ -19,6 +19,7 @@ const KIND_ORDER: Readonly<Record<ChangeKind, number>> = { delete: 0, replace: 1
  *
  *   VPC CidrBlock 10.64.0.0/21 -> 10.66.0.0/21  => { kind: 'replace', properties: ['CidrBlock'] }
  *   bucket LogsA removed, identical LogsB added  => delete LogsA (renamedTo LogsB), add LogsB
+ *   retained log group removed, none added       => { kind: 'delete', retained: true, orphaned: true }
  */
 export function classifyStack(
   base: SynthesizedStack | undefined,
@@ -37,7 +38,7 @@ export function classifyStack(
     stack: named.name,
     tenant: named.tenant,
     status: !base ? 'added' : !head ? 'removed' : 'changed',
-    changes: markRenames(changes, base?.template, head?.template).sort(
+    changes: markOrphans(markRenames(changes, base?.template, head?.template)).sort(
       (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.logicalId.localeCompare(b.logicalId),
     ),
   };
@@ -111,6 +112,20 @@ function markRenames(changes: ResourceChange[], base?: Template, head?: Template
     taken.add(twin.logicalId);
     return { ...change, renamedTo: twin.logicalId };
   });
+}
+
+/**
+ * A retained delete only orphans the resource, unless the stack adds one of the same type: then
+ * it may have been renamed or moved (with changed references, so not caught as a rename), and the
+ * stack would use a new, empty resource while the old one keeps the data. That stays guarded.
+ */
+function markOrphans(changes: ResourceChange[]): ResourceChange[] {
+  const addedTypes = new Set(changes.filter((c) => c.kind === 'add').map((c) => c.type));
+  return changes.map((change) =>
+    change.kind === 'delete' && change.retained && !addedTypes.has(change.type)
+      ? { ...change, orphaned: true }
+      : change,
+  );
 }
 
 /** JSON with sorted keys, so key order never hides equality. */

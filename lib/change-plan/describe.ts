@@ -3,6 +3,7 @@ import {
   ChangeCounts,
   ChangePlan,
   GuardDecision,
+  orphanedResources,
   PlanScope,
   ResourceChange,
 } from './types';
@@ -16,11 +17,22 @@ export const KIND_LABEL = {
   delete: 'deleted',
 } as const;
 
+/** Heads the list of orphaned deletes in every format. */
+export const ORPHANED_TITLE = 'Removed from the stack, retained in the account';
+export const ORPHANED_NOTE =
+  'CloudFormation only forgets these resources (DeletionPolicy Retain or RetainExceptOnCreate in the base): they and their data stay in the account, so the guard does not block them. Delete them by hand once no longer needed.';
+
+/** `deleted`, or `orphaned` for a delete that CloudFormation only forgets. */
+export function changeLabel(change: ResourceChange): string {
+  return change.orphaned ? 'orphaned' : KIND_LABEL[change.kind];
+}
+
 /** `3 added, 1 replaced` (kinds with a count only); `no changes` when all are zero. */
 export function describeCounts(counts: ChangeCounts): string {
-  const parts = (['add', 'update', 'replace', 'delete'] as const)
+  const label = { ...KIND_LABEL, orphan: 'orphaned' };
+  const parts = (['add', 'update', 'replace', 'delete', 'orphan'] as const)
     .filter((k) => counts[k] > 0)
-    .map((k) => `${counts[k]} ${KIND_LABEL[k]}`);
+    .map((k) => `${counts[k]} ${label[k]}`);
   return parts.length ? parts.join(', ') : 'no changes';
 }
 
@@ -41,6 +53,10 @@ export function describeChange(change: ResourceChange): string {
     const notes = [
       change.retained ? 'retained, so orphaned' : undefined,
       change.renamedTo ? `renamed to ${change.renamedTo}?` : undefined,
+      // Why a retained delete is still guarded: see markOrphans in classify-diff.ts.
+      change.retained && !change.orphaned && !change.renamedTo
+        ? 'the stack adds another of its type: moved?'
+        : undefined,
     ].filter(Boolean);
     return `delete${notes.length ? ` (${notes.join('; ')})` : ''}`;
   }
@@ -53,9 +69,15 @@ export function headline(plan: ChangePlan): string {
     return `Blocked: ${blocked} delete${blocked === 1 ? '' : 's'} or replacement${blocked === 1 ? '' : 's'} of stateful or shared resources without an allowDestructive entry in ${plan.exceptionsFile}.`;
   }
   const allowed = plan.guard.length;
-  const tail = allowed
-    ? `; ${allowed} destructive change${allowed === 1 ? '' : 's'} allowed by ${plan.exceptionsFile}`
-    : '';
+  const orphaned = orphanedResources(plan).length;
+  const tail = [
+    allowed
+      ? `; ${allowed} destructive change${allowed === 1 ? '' : 's'} allowed by ${plan.exceptionsFile}`
+      : '',
+    orphaned
+      ? `; ${orphaned} resource${orphaned === 1 ? '' : 's'} removed from ${orphaned === 1 ? 'its stack' : 'their stacks'} but retained in the account (orphaned)`
+      : '',
+  ].join('');
   if (plan.stacks.length === 0) return `No resource changes${tail}.`;
   return `${plan.stacks.length} stack${plan.stacks.length === 1 ? '' : 's'} change${tail}.`;
 }

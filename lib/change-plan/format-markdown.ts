@@ -1,15 +1,28 @@
 import {
   allowDestructiveSnippet,
+  changeLabel,
   describeChange,
   describeCounts,
   describeScope,
   headline,
-  KIND_LABEL,
+  ORPHANED_NOTE,
+  ORPHANED_TITLE,
 } from './describe';
-import { blockedDecisions, ChangePlan, countChanges, GuardDecision, StackChange } from './types';
+import {
+  blockedDecisions,
+  ChangePlan,
+  countChanges,
+  GuardDecision,
+  OrphanedResource,
+  orphanedResources,
+  ResourceChange,
+  StackChange,
+} from './types';
 
 /** Resource rows shown in the per-stack details; a PR comment holds at most 65,536 characters. */
 export const MAX_RESOURCE_ROWS = 200;
+/** Stacks named per orphaned resource; one construct change can orphan it in every account. */
+export const MAX_ORPHAN_STACKS = 5;
 
 /** The PR comment: the verdict, what blocks it and how to allow it, then a table per stack. */
 export function formatMarkdown(plan: ChangePlan): string {
@@ -38,6 +51,8 @@ export function formatMarkdown(plan: ChangePlan): string {
   if (allowed.length) {
     lines.push(`### Allowed destructive changes (${allowed.length})`, '', ...guardTable(allowed), '');
   }
+  const orphaned = orphanedResources(plan);
+  if (orphaned.length) lines.push(...orphanedTable(orphaned), '');
   if (plan.stacks.length) lines.push(...summaryTable(plan.stacks), '', ...details(plan.stacks));
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -57,17 +72,44 @@ function guardTable(decisions: readonly GuardDecision[]): string[] {
   ];
 }
 
+/** Grouped by resource: the same logical ID orphaned in many stacks is one row. */
+function orphanedTable(orphaned: readonly OrphanedResource[]): string[] {
+  const groups = new Map<string, { change: ResourceChange; stacks: string[] }>();
+  for (const o of orphaned) {
+    const key = `${o.change.type} ${o.change.logicalId}`;
+    const group = groups.get(key) ?? { change: o.change, stacks: [] };
+    group.stacks.push(o.stack);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()];
+  const rows = all.slice(0, MAX_RESOURCE_ROWS).map(({ change, stacks }) => {
+    const more = stacks.length - MAX_ORPHAN_STACKS;
+    const names = stacks.slice(0, MAX_ORPHAN_STACKS).join(', ') + (more > 0 ? ` and ${more} more` : '');
+    return `| \`${change.logicalId}\` | ${change.type} | ${stacks.length} | ${names} |`;
+  });
+  if (all.length > MAX_RESOURCE_ROWS) rows.push(`| … | ${all.length - MAX_RESOURCE_ROWS} more | | |`);
+  return [
+    `### ${ORPHANED_TITLE} (${orphaned.length} orphaned)`,
+    '',
+    ORPHANED_NOTE,
+    '',
+    '| Resource | Type | Stacks | In |',
+    '| --- | --- | ---: | --- |',
+    ...rows,
+  ];
+}
+
 function summaryTable(stacks: readonly StackChange[]): string[] {
   const rows = stacks.map((s) => {
     const c = countChanges(s.changes);
     const status = s.status === 'changed' ? '' : ` (stack ${s.status})`;
-    return `| ${s.tenant ?? 'platform'} | ${s.stack}${status} | ${c.add} | ${c.update} | ${c.replace} | ${c.delete} |`;
+    return `| ${s.tenant ?? 'platform'} | ${s.stack}${status} | ${c.add} | ${c.update} | ${c.replace} | ${c.delete} | ${c.orphan} |`;
   });
   return [
     '### Changes by stack',
     '',
-    '| Tenant | Stack | Added | Changed | Replaced | Deleted |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
+    '| Tenant | Stack | Added | Changed | Replaced | Deleted | Orphaned |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ];
 }
@@ -106,7 +148,8 @@ function resourceRows(stack: StackChange, budget: number): string[] {
   const shown = stack.changes.slice(0, budget);
   const rows = shown.map((c) => {
     const detail = c.kind === 'add' ? '' : cell(describeChange(c));
-    return `| ${KIND_LABEL[c.kind]} | \`${c.logicalId}\` | ${c.type} | ${detail}${c.guarded ? ' **guarded**' : ''} |`;
+    const guarded = c.guarded && !c.orphaned ? ' **guarded**' : '';
+    return `| ${changeLabel(c)} | \`${c.logicalId}\` | ${c.type} | ${detail}${guarded} |`;
   });
   if (shown.length < stack.changes.length)
     rows.push(`| … | ${stack.changes.length - shown.length} more | | |`);

@@ -1,6 +1,6 @@
 import { formatMarkdown } from './format-markdown';
 import { formatText } from './format-text';
-import { blockedDecisions, ChangePlan, countChanges } from './types';
+import { blockedDecisions, ChangePlan, countChanges, orphanedResources } from './types';
 
 export const PLAN_FORMATS = ['text', 'md', 'json'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
@@ -11,12 +11,23 @@ export function formatPlan(plan: ChangePlan, format: PlanFormat): string {
   return `${JSON.stringify(planJson(plan), undefined, 2)}\n`;
 }
 
-/** The plan as JSON, with the verdict and per-stack counts up front for scripts. */
+/**
+ * The plan as JSON, with the verdict and counts up front for scripts: `orphaned` counts the
+ * resources removed from their stacks but retained in the account, listed in `orphanedResources`.
+ */
 export function planJson(plan: ChangePlan): object {
+  const orphaned = orphanedResources(plan);
   return {
     ok: blockedDecisions(plan).length === 0,
     blocked: blockedDecisions(plan).length,
+    orphaned: orphaned.length,
     ...plan,
+    orphanedResources: orphaned.map(({ stack, tenant, change }) => ({
+      stack,
+      ...(tenant && { tenant }),
+      logicalId: change.logicalId,
+      type: change.type,
+    })),
     stacks: plan.stacks.map((s) => ({ ...s, counts: countChanges(s.changes) })),
   };
 }

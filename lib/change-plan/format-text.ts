@@ -1,5 +1,12 @@
-import { allowDestructiveSnippet, describeChange, describeCounts, describeScope, headline } from './describe';
-import { blockedDecisions, ChangePlan, countChanges } from './types';
+import {
+  allowDestructiveSnippet,
+  describeChange,
+  describeCounts,
+  describeScope,
+  headline,
+  ORPHANED_TITLE,
+} from './describe';
+import { blockedDecisions, ChangePlan, countChanges, orphanedResources, ResourceChange } from './types';
 
 const SIGN = { add: '+', update: '~', replace: '!', delete: '-' } as const;
 
@@ -13,8 +20,7 @@ export function formatText(plan: ChangePlan): string {
     const status = stack.status === 'changed' ? '' : ` [stack ${stack.status}]`;
     lines.push(`${stack.stack}${status}: ${describeCounts(countChanges(stack.changes))}`);
     for (const c of stack.changes) {
-      const mark = c.guarded && (c.kind === 'delete' || c.kind === 'replace') ? '  <- guarded' : '';
-      lines.push(`  ${SIGN[c.kind]} ${c.logicalId} ${c.type}: ${describeChange(c)}${mark}`);
+      lines.push(`  ${SIGN[c.kind]} ${c.logicalId} ${c.type}: ${describeChange(c)}${mark(c)}`);
     }
     lines.push('');
   }
@@ -25,6 +31,14 @@ export function formatText(plan: ChangePlan): string {
     lines.push(`${d.needs} ${d.stack}/${d.change.logicalId} (${d.change.type}): ${verdict}`);
   }
   if (plan.guard.length) lines.push('');
+  const orphaned = orphanedResources(plan);
+  if (orphaned.length) {
+    lines.push(
+      `${ORPHANED_TITLE} (${orphaned.length} orphaned; not blocked, delete by hand once no longer needed):`,
+    );
+    for (const o of orphaned) lines.push(`  ${o.stack}/${o.change.logicalId} (${o.change.type})`);
+    lines.push('');
+  }
   lines.push(headline(plan));
   const blocked = blockedDecisions(plan);
   if (blocked.length) {
@@ -35,4 +49,9 @@ export function formatText(plan: ChangePlan): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+function mark(change: ResourceChange): string {
+  if (change.orphaned) return '  <- orphaned';
+  return change.guarded && (change.kind === 'delete' || change.kind === 'replace') ? '  <- guarded' : '';
 }

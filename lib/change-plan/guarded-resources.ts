@@ -47,8 +47,9 @@ export function guardedReason(resource: TemplateResource): string | undefined {
       ? undefined
       : 'subnet with workloads: its instances and interfaces go with it';
   }
-  if (resource.DeletionPolicy === 'Retain' || resource.DeletionPolicy === 'Snapshot') {
-    return `retained resource (DeletionPolicy ${resource.DeletionPolicy}): treated as stateful`;
+  const policy = resource.DeletionPolicy;
+  if (policy === 'Retain' || policy === 'RetainExceptOnCreate' || policy === 'Snapshot') {
+    return `retained resource (DeletionPolicy ${policy}): treated as stateful`;
   }
   return undefined;
 }

@@ -32,8 +32,18 @@ export interface ResourceChange {
   readonly kind: ChangeKind;
   /** replace: CloudFormation may update in place instead, depending on the new value. */
   readonly conditional?: boolean;
-  /** delete: the resource is retained (DeletionPolicy Retain), so CloudFormation orphans it. */
+  /**
+   * delete: the base template retains the resource (DeletionPolicy Retain or
+   * RetainExceptOnCreate), so CloudFormation orphans it instead of deleting it.
+   */
   readonly retained?: boolean;
+  /**
+   * delete: retained, and the stack adds nothing of the same type that could be taking its place
+   * (a rename or move would leave the stack using a new, empty resource). CloudFormation only
+   * forgets it; the resource and its data stay in the account. Not destructive, so the guard
+   * lets it through; the plan lists it to be deleted by hand once no longer needed.
+   */
+  readonly orphaned?: boolean;
   /** update/replace: the properties that changed; for replace, those forcing it come first. */
   readonly properties?: readonly string[];
   /** delete: an added resource of the same type and properties, so probably a logical-ID rename. */
@@ -83,7 +93,10 @@ export interface ChangePlan {
   readonly stacksCompared: number;
   /** Only stacks with at least one change, platform stacks first, then by tenant and name. */
   readonly stacks: readonly StackChange[];
-  /** Destructive changes to guarded resources: blocked ones fail the plan. */
+  /**
+   * Destructive changes to guarded resources: blocked ones fail the plan. Orphaned deletes
+   * (retained in the account) are not destructive and are not here.
+   */
   readonly guard: readonly GuardDecision[];
 }
 
@@ -91,10 +104,25 @@ export function blockedDecisions(plan: Pick<ChangePlan, 'guard'>): GuardDecision
   return plan.guard.filter((d) => !d.allowedBy);
 }
 
-export type ChangeCounts = Readonly<Record<ChangeKind, number>>;
+/** Changes by kind; an orphaned delete counts as `orphan`, not `delete`. */
+export type ChangeCounts = Readonly<Record<ChangeKind | 'orphan', number>>;
 
 export function countChanges(changes: readonly ResourceChange[]): ChangeCounts {
-  const counts = { add: 0, update: 0, replace: 0, delete: 0 };
-  for (const change of changes) counts[change.kind] += 1;
+  const counts = { add: 0, update: 0, replace: 0, delete: 0, orphan: 0 };
+  for (const change of changes) counts[change.orphaned ? 'orphan' : change.kind] += 1;
   return counts;
+}
+
+/** A resource removed from its stack but retained in the account. */
+export interface OrphanedResource {
+  readonly stack: string;
+  readonly tenant?: string;
+  readonly change: ResourceChange;
+}
+
+/** Every orphaned delete, in stack order. */
+export function orphanedResources(plan: Pick<ChangePlan, 'stacks'>): OrphanedResource[] {
+  return plan.stacks.flatMap((s) =>
+    s.changes.filter((c) => c.orphaned).map((change) => ({ stack: s.stack, tenant: s.tenant, change })),
+  );
 }

@@ -78,8 +78,37 @@ describe('classifyStack', () => {
           type: 'AWS::S3::Bucket',
           kind: 'delete',
           retained: true,
+          orphaned: true,
           guarded: 'bucket: holds logs or backups',
         },
+      ],
+    },
+    {
+      name: 'a removed bucket that is not retained is deleted, not orphaned',
+      before: { Logs: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'logs' } } },
+      after: {},
+      expected: [
+        {
+          logicalId: 'Logs',
+          type: 'AWS::S3::Bucket',
+          kind: 'delete',
+          guarded: 'bucket: holds logs or backups',
+        },
+      ],
+    },
+    {
+      name: 'a removed retained bucket is not orphaned when the stack adds another bucket',
+      before: { LogsA: bucket('logs') },
+      after: { LogsB: bucket('logs-v2') },
+      expected: [
+        {
+          logicalId: 'LogsA',
+          type: 'AWS::S3::Bucket',
+          kind: 'delete',
+          retained: true,
+          guarded: 'bucket: holds logs or backups',
+        },
+        { logicalId: 'LogsB', type: 'AWS::S3::Bucket', kind: 'add' },
       ],
     },
     {

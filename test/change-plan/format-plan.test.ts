@@ -77,8 +77,8 @@ describe('--format md', () => {
   });
 
   test('summarises per tenant and stack, then details each stack', () => {
-    expect(md).toContain('| platform | Core-LogArchive | 1 | 0 | 0 | 1 |');
-    expect(md).toContain('| RGR | Tenant-RGR-prod | 0 | 1 | 1 | 0 |');
+    expect(md).toContain('| platform | Core-LogArchive | 1 | 0 | 0 | 1 | 0 |');
+    expect(md).toContain('| RGR | Tenant-RGR-prod | 0 | 1 | 1 | 0 | 0 |');
     expect(md).toContain('<details><summary><b>Tenant-RGR-prod</b>: 1 changed, 1 replaced</summary>');
     expect(md).toContain('| replaced | `SpokeVpc` | AWS::EC2::VPC | replace (CidrBlock) **guarded** |');
   });
@@ -102,7 +102,7 @@ describe('--format md', () => {
     );
     expect(big).toContain('| … | 5 more | | |');
     expect(big).toContain('_1 more stack not shown: run `nhs-cloud plan --format json`._');
-    expect(big).toContain('| RGR | Tenant-RGR-prod (stack added) | 1 | 0 | 0 | 0 |');
+    expect(big).toContain('| RGR | Tenant-RGR-prod (stack added) | 1 | 0 | 0 | 0 | 0 |');
     expect(big).toContain('**2 stacks change.**');
   });
 });
@@ -143,8 +143,8 @@ test('--format text marks guarded changes and ends with the verdict and the YAML
 
 test('--format json carries the verdict and per-stack counts', () => {
   const json = JSON.parse(formatPlan(plan, 'json'));
-  expect(json).toMatchObject({ ok: false, blocked: 1, stacksCompared: 9 });
-  expect(json.stacks[1].counts).toEqual({ add: 0, update: 1, replace: 1, delete: 0 });
+  expect(json).toMatchObject({ ok: false, blocked: 1, orphaned: 0, stacksCompared: 9 });
+  expect(json.stacks[1].counts).toEqual({ add: 0, update: 1, replace: 1, delete: 0, orphan: 0 });
   expect(planJson({ ...plan, guard: [] })).toMatchObject({ ok: true, blocked: 0 });
 });
 

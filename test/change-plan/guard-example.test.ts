@@ -74,6 +74,31 @@ test('renaming a log bucket logical ID is a delete plus an add, and the delete i
   expect(decision!.allowedBy).toBeUndefined();
 });
 
+test("dropping the account baseline's retained log group orphans it: not blocked", () => {
+  const template = before.get('Tenant-RGR-prod')!;
+  const [logicalId, resource] = Object.entries(template.Resources!).find(
+    ([id, r]) => r.Type === 'AWS::Logs::LogGroup' && /AccountDefaults/.test(id),
+  )!;
+  expect(resource.DeletionPolicy).toBe('Retain');
+  const dropped: Template = {
+    ...template,
+    Resources: Object.fromEntries(Object.entries(template.Resources!).filter(([id]) => id !== logicalId)),
+  };
+
+  const change = classifyStack(stack('Tenant-RGR-prod', template), stack('Tenant-RGR-prod', dropped))!;
+  expect(change.changes).toEqual([
+    {
+      logicalId,
+      type: 'AWS::Logs::LogGroup',
+      kind: 'delete',
+      retained: true,
+      orphaned: true,
+      guarded: 'log group: holds audit and network logs',
+    },
+  ]);
+  expect(guardChanges([change], [], TODAY)).toEqual([]);
+});
+
 test('changing a spoke CIDR replaces its VPC, and the replacement is blocked', () => {
   const change = classifyStack(
     stack('Tenant-RGR-prod', before.get('Tenant-RGR-prod')!),

@@ -71,4 +71,17 @@ describe('guardChanges', () => {
       ['delete', 'Logs'],
     ]);
   });
+
+  test('an orphaned delete (retained, nothing of its type added) is not decided', () => {
+    const logs: ResourceChange = {
+      logicalId: 'ProviderLogs',
+      type: 'AWS::Logs::LogGroup',
+      kind: 'delete',
+      retained: true,
+      guarded: 'log group',
+    };
+    const decided = (change: ResourceChange) => guardChanges(stacks(change), [], TODAY).length;
+    expect(decided({ ...logs, orphaned: true })).toBe(0);
+    expect(decided(logs)).toBe(1);
+  });
 });

@@ -35,6 +35,11 @@ describe('guardedReason', () => {
       { Type: 'AWS::SNS::Topic', DeletionPolicy: 'Retain' },
       'retained resource (DeletionPolicy Retain): treated as stateful',
     ],
+    [
+      'a resource retained except on create',
+      { Type: 'AWS::SNS::Topic', DeletionPolicy: 'RetainExceptOnCreate' },
+      'retained resource (DeletionPolicy RetainExceptOnCreate): treated as stateful',
+    ],
     ['IAM role', { Type: 'AWS::IAM::Role' }, undefined],
     ['route table', { Type: 'AWS::EC2::RouteTable' }, undefined],
   ])('%s', (_name, resource, expected) => {

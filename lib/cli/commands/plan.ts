@@ -24,7 +24,8 @@ export interface PlanCommandDeps {
 /**
  * `nhs-cloud plan --base REF`: what the working tree changes in every synthesized stack
  * compared with REF, per tenant and stack. Prints the plan, then exits 1 if it deletes or
- * replaces a stateful or shared resource that config/exceptions.yaml does not allow.
+ * replaces a stateful or shared resource that config/exceptions.yaml does not allow. Removing a
+ * retained resource (DeletionPolicy Retain) only orphans it: listed, not blocked.
  */
 export function planCommand(io: CliIo = processIo, deps: PlanCommandDeps = {}): Command {
   return new Command('plan')
