@@ -6,7 +6,7 @@ import { NagRule } from './rule';
 import { BackupVaultLocked } from './rules/backup';
 import { SensitiveDataCustomerKey, Tls12Minimum } from './rules/encryption';
 import { AuditLogObjectLock, LogRetentionMinimum, VpcFlowLogEnabled } from './rules/logging';
-import { NoOpenIngress, TenantNoInternetPath } from './rules/network';
+import { NoOpenIngress, TenantNoInternetPath, VpcDefaultSecurityGroupClosed } from './rules/network';
 import { RegionAllowed } from './rules/residency';
 import { MandatoryTags } from './rules/tagging';
 
@@ -159,6 +159,13 @@ function packRules({ allowedRegions, minLogRetentionDays }: NhsCloudChecksProps)
       info: 'The security group allows ingress from 0.0.0.0/0 or ::/0.',
       explanation:
         'Every connection between networks passes a firewall with a default-deny policy. Internet-facing entry points sit in the hub; a workload that must be open needs an acknowledged exception.',
+    },
+    {
+      rule: VpcDefaultSecurityGroupClosed,
+      level,
+      info: 'The VPC has no custom resource in its stack that closes its default security group.',
+      explanation:
+        "A resource launched without a security group joins the VPC's default group, which admits all traffic from the group's other members. The default group must have every rule revoked by the CDK's Custom::VpcRestrictDefaultSG (ec2.Vpc restrictDefaultSecurityGroup) or the account baseline's Custom::AccountDefaults, defined in the same stack and naming the group as the VPC's DefaultSecurityGroup attribute.",
     },
   ];
 }

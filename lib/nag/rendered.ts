@@ -45,6 +45,23 @@ export function withRenderCache<T>(validate: () => T, templatePaths?: readonly s
 }
 
 /**
+ * Memoises `compute` per key (e.g. a Stack) for the current validation run: during withRenderCache
+ * it runs once per key, so a rule can index its stack once instead of once per resource. Outside a
+ * run it computes afresh on every call, as renderedProperties does, so an edited tree is never
+ * judged from a stale index.
+ */
+export function perRun<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const runs = new WeakMap<object, WeakMap<K, V>>();
+  return (key) => {
+    if (!cache) return compute(key);
+    let memo = runs.get(cache);
+    if (!memo) runs.set(cache, (memo = new WeakMap()));
+    if (!memo.has(key)) memo.set(key, compute(key));
+    return memo.get(key) as V;
+  };
+}
+
+/**
  * Looks a resource up in its stack's synthesized template; undefined when that template was not
  * written. Resources are found by their `aws:cdk:path` metadata (on in every CLI synth), which
  * avoids recomputing a hashed logical ID per resource; without it, by logical ID.

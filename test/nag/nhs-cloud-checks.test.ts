@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, parse } from 'node:path';
-import { App, CfnResource, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { App, CfnResource, CustomResource, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import {
   ApplicationLoadBalancer,
   ListenerAction,
@@ -23,6 +23,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, BucketEncryption, CfnBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { NhsCloudChecks, NhsCloudChecksProps } from '../../lib/nag';
+import { buildExampleEstate, exampleModel } from '../support/example-estate';
 import { MANDATORY_TAG_VALUES, TEST_ENV, newStack, validate } from './helpers';
 
 const PROPS: NhsCloudChecksProps = { allowedRegions: ['eu-west-2'], minLogRetentionDays: 2922 };
@@ -38,6 +39,7 @@ const PACK_IDS = [
   'NhsCloud-VpcFlowLogEnabled',
   'NhsCloud-BackupVaultLocked',
   'NhsCloud-NoOpenIngress',
+  'NhsCloud-VpcDefaultSecurityGroupClosed',
 ];
 
 /** A tenant spoke holding patient data, built with L2 constructs the way the platform would. */
@@ -60,6 +62,13 @@ function compliantTenantStack(app: App): Stack {
     natGateways: 0,
     subnetConfiguration: [{ name: 'app', subnetType: SubnetType.PRIVATE_ISOLATED }],
     flowLogs: { all: { destination: FlowLogDestination.toCloudWatchLogs(flowLogs) } },
+    // Closed by the account baseline instead, as a tenant spoke's is.
+    restrictDefaultSecurityGroup: false,
+  });
+  new CustomResource(stack, 'AccountDefaults', {
+    serviceToken: 'arn:aws:lambda:eu-west-2:111111111111:function:account-defaults',
+    resourceType: 'Custom::AccountDefaults',
+    properties: { KmsKeyArn: key.keyArn, DefaultSecurityGroupIds: [vpc.vpcDefaultSecurityGroup] },
   });
   new SecurityGroup(stack, 'App', { vpc, allowAllOutbound: false }).addIngressRule(
     Peer.ipv4('10.0.0.0/8'),
@@ -136,6 +145,30 @@ describe('NhsCloudChecks', () => {
       resources.some((r) => rule(r) === NagRuleCompliance.COMPLIANT),
     );
     expect(applied.map(({ id }) => id)).toEqual(PACK_IDS);
+  });
+
+  test('on the example estate, finds only what config/exceptions.yaml acknowledges, and every VPC closed', () => {
+    const { app } = buildExampleEstate();
+    const { estate } = exampleModel();
+    const pack = new NhsCloudChecks(undefined, {
+      allowedRegions: estate.allowedRegions,
+      minLogRetentionDays: estate.security.logRetention,
+    });
+    // Both are acknowledged there, pending or by design (SSE-S3 only for S3 access logs).
+    expect(validate(pack, app)).toEqual([
+      { id: 'NhsCloud-SensitiveDataCustomerKey', path: 'Core-LogArchive/AccessLogsBucket/Resource/Resource' },
+      { id: 'NhsCloud-SensitiveDataCustomerKey', path: 'Core-Network/NetworkLookup/Logs/Resource' },
+    ]);
+    // Not vacuous: hub VPCs (the CDK's custom resource) and tenant spokes (AccountDefaults) alike.
+    const rule = pack.rules.find(({ id }) => id === 'NhsCloud-VpcDefaultSecurityGroupClosed')!.rule;
+    const vpcs = app.node
+      .findAll()
+      .filter(CfnResource.isCfnResource)
+      .filter((r) => r.cfnResourceType === 'AWS::EC2::VPC');
+    expect(vpcs.map((v) => v.node.path)).toEqual(
+      expect.arrayContaining(['Core-Network/Inspection/Resource/Resource', 'Tenant-RGR-prod/Spoke/Resource']),
+    );
+    expect(vpcs.filter((v) => rule(v) !== NagRuleCompliance.COMPLIANT).map((v) => v.node.path)).toEqual([]);
   });
 
   test('reports every rule as an error, with the pack wording', () => {

@@ -1,2 +1,3 @@
 export { default as NoOpenIngress } from './NoOpenIngress';
 export { default as TenantNoInternetPath } from './TenantNoInternetPath';
+export { default as VpcDefaultSecurityGroupClosed } from './VpcDefaultSecurityGroupClosed';
