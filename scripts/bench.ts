@@ -67,17 +67,21 @@ const CAPACITY_UNMET = {
   reason: 'capacity plan unmet: the assembly is written, then flagged not deployable',
 };
 
+/** A local synth's settings (ADRs 0015, 0017), whatever this shell's CI says; variants override them. */
+const LOCAL_SYNTH_ENV = {
+  [CFN_VALIDATE_ENV]: 'false',
+  [SOURCE_LINES_ENV]: 'false',
+  [TREE_METADATA_ENV]: 'false',
+};
+
 function synthDirect(outdir: string, context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   rmSync(outdir, { recursive: true, force: true });
   return measure([TSX, 'bin/app.ts'], {
     cwd: ROOT,
-    // A local synth's settings (ADRs 0015, 0017), whatever this shell's CI says; variants override them.
     env: {
       CDK_OUTDIR: outdir,
       CDK_CONTEXT_JSON: synthContext(context),
-      [CFN_VALIDATE_ENV]: 'false',
-      [SOURCE_LINES_ENV]: 'false',
-      [TREE_METADATA_ENV]: 'false',
+      ...LOCAL_SYNTH_ENV,
       ...env,
     },
     completedDespite: CAPACITY_UNMET,
@@ -122,9 +126,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
     const cliOut = join(dir, 'cdk.out.cli');
     synthCli = await measure(
       [CDK, 'synth', '--quiet', '-c', `config=${config}`, '-c', 'capacityGate=warn', '-o', cliOut],
-      {
-        cwd: ROOT,
-      },
+      { cwd: ROOT, env: LOCAL_SYNTH_ENV, completedDespite: CAPACITY_UNMET },
     );
     log('full synth via cdk CLI', show(synthCli));
     rmSync(cliOut, { recursive: true, force: true });

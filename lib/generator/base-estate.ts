@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
 import { EstateConfig, estateSchema } from '../config/schema/estate-schema';
 
@@ -49,6 +49,11 @@ export function parseBaseEstate(baseText: string): BaseEstate {
 
 export function readExampleEstate(): string {
   return readFileSync(EXAMPLE_ESTATE_PATH, 'utf8');
+}
+
+/** The example's exception register, which a generated estate shares: its scopes are globs or core stacks. */
+export function readExampleExceptions(): string {
+  return readFileSync(join(dirname(EXAMPLE_ESTATE_PATH), 'exceptions.yaml'), 'utf8');
 }
 
 function namesATenant(rule: unknown): boolean {

@@ -4,7 +4,7 @@ import { needMbps } from '../planners/capacity/capacity-row';
 import { sizeDirectConnect } from '../planners/capacity/direct-connect';
 import { VPN_MAX_CAPACITY_MBPS } from '../planners/capacity/vpn';
 import { AccountIdPool } from './account-ids';
-import { parseBaseEstate, readExampleEstate } from './base-estate';
+import { parseBaseEstate, readExampleEstate, readExampleExceptions } from './base-estate';
 import { EnvironmentCidrAllocator, tenantCapacity } from './environments';
 import { organisationName } from './names';
 import { CODES_PER_PREFIX, drawOdsCodes } from './ods-codes';
@@ -25,6 +25,11 @@ export interface GenerateEstateOptions {
   /** estate.yaml whose settings the generated estate copies. @default the example config/estate.yaml */
   readonly baseEstateText?: string;
   /**
+   * The security-review exception register the generated estate carries, so its review judges
+   * the same findings the base's does. @default the example config/exceptions.yaml (none with `baseEstateText`)
+   */
+  readonly baseExceptionsText?: string;
+  /**
    * Use exactly these ICB (Q..) and trust (R..) codes instead of drawing them, e.g. to fill
    * one hub shard; `tenants` must then be 1 + icbs + trusts.
    * @default drawn at random, one ICB per five trusts
@@ -44,6 +49,8 @@ export interface GeneratedTenant {
 
 export interface GeneratedEstate {
   readonly estateText: string;
+  /** exceptions.yaml, copied from the base. */
+  readonly exceptionsText?: string;
   /** Sorted by ODS code. */
   readonly tenants: readonly GeneratedTenant[];
 }
@@ -122,7 +129,10 @@ export function generateEstate(options: GenerateEstateOptions): GeneratedEstate 
       network.directConnect?.locations ?? [],
     ),
   });
-  return { estateText, tenants };
+  const exceptionsText =
+    options.baseExceptionsText ??
+    (options.baseEstateText === undefined ? readExampleExceptions() : undefined);
+  return { estateText, tenants, ...(exceptionsText !== undefined && { exceptionsText }) };
 }
 
 function drawOrganisations(

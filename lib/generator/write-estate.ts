@@ -7,7 +7,7 @@ export interface WriteEstateOptions {
   readonly force?: boolean;
 }
 
-/** Writes estate.yaml and tenants/ODS.yaml under `dir`; refuses to mix with an existing estate. */
+/** Writes estate.yaml, exceptions.yaml and tenants/ODS.yaml under `dir`; refuses to mix with an existing estate. */
 export function writeGeneratedEstate(
   dir: string,
   estate: GeneratedEstate,
@@ -22,5 +22,8 @@ export function writeGeneratedEstate(
   for (const file of existing) rmSync(join(tenantsDir, file));
   mkdirSync(tenantsDir, { recursive: true });
   writeFileSync(join(dir, 'estate.yaml'), estate.estateText);
+  const exceptions = join(dir, 'exceptions.yaml');
+  if (estate.exceptionsText !== undefined) writeFileSync(exceptions, estate.exceptionsText);
+  else rmSync(exceptions, { force: true });
   for (const tenant of estate.tenants) writeFileSync(join(tenantsDir, `${tenant.odsCode}.yaml`), tenant.text);
 }

@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -83,6 +91,31 @@ describe('nhs-cloud generate-estate', () => {
         readFileSync(join(a, 'tenants', file), 'utf8'),
       );
     }
+  });
+
+  test("carries the base estate's exception register, so the generated review judges the same findings", async () => {
+    const example = readFileSync(join(__dirname, '..', '..', 'config', 'exceptions.yaml'), 'utf8');
+    expect(readFileSync(join(out, 'exceptions.yaml'), 'utf8')).toBe(example);
+
+    // --base copies the exceptions.yaml beside it, and writes none when there is none.
+    const base = join(out, '..', 'base');
+    mkdirSync(base, { recursive: true });
+    copyFileSync(join(__dirname, '..', '..', 'config', 'estate.yaml'), join(base, 'estate.yaml'));
+    const bare = join(out, '..', 'bare');
+    await run(['generate-estate', '--tenants', '5', '--out', bare, '--base', join(base, 'estate.yaml')]);
+    expect(existsSync(join(bare, 'exceptions.yaml'))).toBe(false);
+    writeFileSync(join(base, 'exceptions.yaml'), 'exceptions: []\n');
+    await run([
+      'generate-estate',
+      '--tenants',
+      '5',
+      '--out',
+      bare,
+      '--base',
+      join(base, 'estate.yaml'),
+      '--force',
+    ]);
+    expect(readFileSync(join(bare, 'exceptions.yaml'), 'utf8')).toBe('exceptions: []\n');
   });
 
   test('rejects a tenant count that is not a whole number', async () => {

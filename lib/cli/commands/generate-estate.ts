@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   DEFAULT_SEED,
@@ -30,7 +31,10 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
     )
     .requiredOption('--out <dir>', 'folder to write estate.yaml and tenants/ into')
     .option('--seed <seed>', 'seed for the pseudo-random choices', DEFAULT_SEED)
-    .option('--base <file>', 'estate.yaml whose settings to copy (default: the example config/estate.yaml)')
+    .option(
+      '--base <file>',
+      'estate.yaml whose settings to copy, with the exceptions.yaml beside it (default: the example config/)',
+    )
     .option('--force', 'replace an estate already in --out')
     .action((options: GenerateEstateOptions) => {
       let estate;
@@ -39,6 +43,7 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
           tenants: options.tenants,
           seed: options.seed,
           baseEstateText: options.base === undefined ? undefined : readFileSync(options.base, 'utf8'),
+          baseExceptionsText: options.base === undefined ? undefined : exceptionsBeside(options.base),
         });
         writeGeneratedEstate(options.out, estate, { force: options.force });
       } catch (error) {
@@ -47,6 +52,12 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
       }
       io.out(`${options.out}: ${formatSummary(summariseEstate(estate))} (seed ${options.seed})`);
     });
+}
+
+/** The exception register beside a base estate.yaml, if it has one. */
+function exceptionsBeside(baseEstate: string): string | undefined {
+  const file = join(dirname(baseEstate), 'exceptions.yaml');
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 function positiveInteger(value: string): number {
