@@ -27,7 +27,11 @@ export interface RawFinding {
   readonly exception?: number;
 }
 
-/** An exception whose finding has a `{*}` wildcard: applied here, since the CDK needs exact IDs. */
+/**
+ * A reviewed exception for a rule-pack finding, applied here rather than as a CDK
+ * acknowledgement: exact IDs and `{*}` patterns alike (the CDK matches exact IDs only, and an
+ * acknowledgement per construct cost more than the rules it silenced at national scale).
+ */
 export interface PatternAcknowledgement {
   readonly exception: number;
   /** The rule ID without its finding, e.g. `AwsSolutions-IAM5`. */
@@ -59,13 +63,15 @@ export class FindingRecorder {
     for (const p of patterns) this.patterns.set(p.rule, [...(this.patterns.get(p.rule) ?? []), p]);
   }
 
-  /** The pattern exception covering finding `id` of `rule` on `node` or an ancestor, if any. */
+  /**
+   * The exception covering finding `id` of `rule` on `node` or an ancestor, if any: the one on
+   * the closest construct, as cdk-nag chooses among acknowledgements.
+   */
   patternFor(rule: string, id: string, node: IConstruct): number | undefined {
-    for (const p of this.patterns.get(rule) ?? []) {
-      if (!p.pattern.test(id)) continue;
-      for (let n: IConstruct | undefined = node; n; n = n.node.scope)
-        if (p.constructs.has(n)) return p.exception;
-    }
+    const patterns = this.patterns.get(rule);
+    if (!patterns) return undefined;
+    for (let n: IConstruct | undefined = node; n; n = n.node.scope)
+      for (const p of patterns) if (p.constructs.has(n) && p.pattern.test(id)) return p.exception;
     return undefined;
   }
 
@@ -151,12 +157,19 @@ export function recordingPack<P extends NagPackProps>(
         try {
           result = check(node);
         } catch (error) {
-          record(node, info.id, error instanceof Error ? error.message : String(error));
+          // An exception for the rule also covers the rule failing to evaluate, as cdk-nag's would.
+          const exception = recorder.patternFor(info.id, info.id, node);
+          record(node, info.id, error instanceof Error ? error.message : String(error), exception);
+          if (exception !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
           throw error;
         }
-        if (result === NagRuleCompliance.NON_COMPLIANT) record(node, info.id);
+        if (result === NagRuleCompliance.NON_COMPLIANT) {
+          const exception = recorder.patternFor(info.id, info.id, node);
+          record(node, info.id, undefined, exception);
+          return exception === undefined ? result : NagRuleCompliance.COMPLIANT;
+        }
         if (!Array.isArray(result)) return result;
-        // Findings a pattern exception covers are recorded and withheld from cdk-nag.
+        // Findings an exception covers are recorded and withheld from cdk-nag.
         const open: string[] = [];
         for (const finding of result) {
           const id = `${info.id}[${finding}]`;

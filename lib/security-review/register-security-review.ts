@@ -6,7 +6,7 @@ import type { ConfigText } from '../config/validate-estate';
 import { todayUtc } from './dates';
 import { estateStacks } from './estate-stacks';
 import { checkDestructiveStacks, ExceptionTargets, resolveTargets } from './exception-targets';
-import { baseRuleId, ExceptionEntry, findingPatternRegExp, isFindingPattern } from './exceptions-schema';
+import { baseRuleId, ExceptionEntry, findingPatternRegExp, isCfnValidateRule } from './exceptions-schema';
 import { FindingRecorder } from './finding-recorder';
 import { LoadedExceptions, parseExceptions, readExceptionsText } from './load-exceptions';
 import { createPacks } from './packs';
@@ -56,8 +56,9 @@ export interface SecurityReview {
 
 /**
  * Puts every stack of the app under the security review: the rule packs (one plugin each),
- * the reviewed exceptions from config/exceptions.yaml as acknowledgements on the constructs
- * they name, and the review plugin that records what matched. Call once, after the estate
+ * the reviewed exceptions from config/exceptions.yaml (applied by the finding recorder, and as
+ * CDK acknowledgements for CloudFormation Validate rules), and the review plugin that records
+ * what matched. Call once, after the estate
  * is built. Throws a ConfigValidationError (every problem, with file and line) when an
  * exception is invalid, expired or matches no construct.
  */
@@ -84,12 +85,13 @@ export function registerSecurityReview(
 
   const recorder = new FindingRecorder();
   for (const { entry, index, constructs } of targets) {
-    if (isFindingPattern(entry.rule)) {
-      const rule = baseRuleId(entry.rule);
+    // Rule-pack findings are withheld by the recorder; only CDK's own CloudFormation Validate
+    // plugin, which the recorder does not see, needs the CDK's acknowledgements.
+    if (!isCfnValidateRule(entry.rule)) {
       recorder.usePatterns([
         {
           exception: index,
-          rule,
+          rule: baseRuleId(entry.rule),
           pattern: findingPatternRegExp(entry.rule),
           constructs: new Set(constructs),
         },

@@ -56,16 +56,22 @@ describe('registerSecurityReview', () => {
     expect(errorsOf(() => register(stale, {}, fixtureApp({ nag: 'false' }).app))).toContain('matches none');
   });
 
-  it('acknowledges a path exception on the matching construct, with approver and expiry in the reason', () => {
-    const { app } = register(exceptionsText(entry()));
-    expect(acknowledgements(child(app, 'Tenant-RAA-prod/Role'))).toEqual({
-      'Annotation::AwsSolutions-IAM5[Action::s3:*]':
-        'The role only reaches the tenant data bucket, named in the resource. (approved by security.reviewer@nhs.net, expires 2025-12-31; config/exceptions.yaml:2)',
-    });
-    expect(acknowledgements(child(app, 'Tenant-RAA-prod'))).toEqual({});
+  it('applies a path exception through the recorder, on the matching construct and inside it', () => {
+    const { app, review } = register(exceptionsText(entry()));
+    const id = 'AwsSolutions-IAM5[Action::s3:*]';
+    const role = child(app, 'Tenant-RAA-prod/Role');
+    expect(review.recorder.patternFor('AwsSolutions-IAM5', id, role.node.defaultChild!)).toBe(0);
+    expect(
+      review.recorder.patternFor('AwsSolutions-IAM5', id, child(app, 'Tenant-RAA-prod')),
+    ).toBeUndefined();
+    expect(
+      review.recorder.patternFor('AwsSolutions-IAM5', 'AwsSolutions-IAM5[Action::s3:Put*]', role),
+    ).toBeUndefined();
+    // No CDK acknowledgement per construct: at national scale those cost more than the rules.
+    expect(acknowledgements(role)).toEqual({});
   });
 
-  it('acknowledges stack and tenant exceptions on the stacks they name', () => {
+  it('applies stack and tenant exceptions to the stacks they name', () => {
     const text = exceptionsText(
       entry({ rule: 'AwsSolutions-SQS3', scope: "{ stack: 'Core-*' }" }),
       entry({ rule: 'HIPAA.Security-IAMNoInlinePolicy', scope: '{ tenant: RAA }' }),
@@ -75,17 +81,38 @@ describe('registerSecurityReview', () => {
       ['Core-Network'],
       ['Tenant-RAA-prod'],
     ]);
-    expect(Object.keys(acknowledgements(child(app, 'Core-Network')))).toEqual([
-      'Annotation::AwsSolutions-SQS3',
-    ]);
-    expect(Object.keys(acknowledgements(child(app, 'Tenant-RAA-prod')))).toEqual([
-      'Annotation::HIPAA.Security-IAMNoInlinePolicy',
-    ]);
+    const covering = (rule: string, path: string) => review.recorder.patternFor(rule, rule, child(app, path));
+    expect(covering('AwsSolutions-SQS3', 'Core-Network')).toBe(0);
+    expect(covering('AwsSolutions-SQS3', 'Tenant-RAA-prod')).toBeUndefined();
+    expect(covering('HIPAA.Security-IAMNoInlinePolicy', 'Tenant-RAA-prod/Role')).toBe(1);
   });
 
-  it('leaves {*} pattern exceptions to the recorder: the CDK needs exact IDs', () => {
-    const { app } = register(exceptionsText(entry({ rule: 'AwsSolutions-IAM5[Resource::{*}]' })));
+  it('acknowledges CloudFormation Validate exceptions with the CDK, with approver and expiry in the reason', () => {
+    const { app } = register(
+      exceptionsText(
+        entry({
+          rule: 'CloudFormation-Validate::W3010',
+          scope: "{ stack: 'Tenant-*' }",
+          reason: 'Availability zones come from estate.yaml, so synthesis needs no AWS credentials.',
+        }),
+      ),
+    );
+    expect(acknowledgements(child(app, 'Tenant-RAA-prod'))).toEqual({
+      'CloudFormation-Validate::W3010':
+        'Availability zones come from estate.yaml, so synthesis needs no AWS credentials. (approved by security.reviewer@nhs.net, expires 2025-12-31; config/exceptions.yaml:2)',
+    });
+  });
+
+  it('leaves {*} pattern exceptions to the recorder as well', () => {
+    const { app, review } = register(exceptionsText(entry({ rule: 'AwsSolutions-IAM5[Resource::{*}]' })));
     expect(acknowledgements(child(app, 'Tenant-RAA-prod/Role'))).toEqual({});
+    expect(
+      review.recorder.patternFor(
+        'AwsSolutions-IAM5',
+        'AwsSolutions-IAM5[Resource::arn:x]',
+        child(app, 'Tenant-RAA-prod/Role'),
+      ),
+    ).toBe(0);
   });
 
   it('fails at app build on exceptions that match no construct, naming the segment that stopped', () => {
