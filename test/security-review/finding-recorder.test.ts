@@ -51,7 +51,7 @@ describe('recordingPack with exceptions', () => {
     );
     const report = recordingPack(QueuePack, recorder).validateScope(stack);
     const violations = report.violations.flatMap((v) =>
-      v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath.replace(/^\//, '')}`),
+      v.violatingResources.map((r) => `${v.ruleName} ${(r.constructPath ?? '').replace(/^\//, '')}`),
     );
     return { recorder, violations: violations.sort() };
   }
