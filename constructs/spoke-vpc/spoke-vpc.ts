@@ -65,7 +65,8 @@ export class SpokeVpc extends Construct {
       trafficType: 'ALL',
       logDestinationType: 's3',
       logDestination: props.flowLogBucketArn,
-      destinationOptions: { fileFormat: 'parquet', hiveCompatiblePartitions: true, perHourPartition: true },
+      // The keys as CloudFormation's schema spells them (ec2.FlowLog renders them in camel case).
+      destinationOptions: { FileFormat: 'parquet', HiveCompatiblePartitions: true, PerHourPartition: true },
       tags: [{ key: 'Name', value: `${this.node.path}/FlowLog` }],
     });
   }

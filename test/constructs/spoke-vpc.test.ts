@@ -63,7 +63,7 @@ describe('the spoke VPC of Tenant-RGR-prod', () => {
       TrafficType: 'ALL',
       LogDestinationType: 's3',
       LogDestination: 'arn:aws:s3:::nhs-cloud-vpc-flow-logs-100000000002-eu-west-2',
-      DestinationOptions: Match.objectLike({ fileFormat: 'parquet' }),
+      DestinationOptions: { FileFormat: 'parquet', HiveCompatiblePartitions: true, PerHourPartition: true },
     });
   });
 
