@@ -23,7 +23,7 @@ export interface RawFinding {
   readonly node: CfnResource;
   /** Set when the rule threw (usually an unresolvable token) instead of giving a verdict. */
   readonly ruleError?: string;
-  /** Index of the `{*}` pattern exception that covered it (exact IDs are matched later). */
+  /** Index of the exception (exact ID or `{*}` pattern) that covered it. */
   readonly exception?: number;
 }
 
@@ -32,7 +32,7 @@ export interface RawFinding {
  * acknowledgement: exact IDs and `{*}` patterns alike (the CDK matches exact IDs only, and an
  * acknowledgement per construct cost more than the rules it silenced at national scale).
  */
-export interface PatternAcknowledgement {
+export interface RecordedException {
   readonly exception: number;
   /** The rule ID without its finding, e.g. `AwsSolutions-IAM5`. */
   readonly rule: string;
@@ -56,19 +56,19 @@ export interface RuleInfo {
 export class FindingRecorder {
   private readonly byPack = new Map<string, RawFinding[]>();
   private readonly ruleInfo = new Map<string, RuleInfo>();
-  private readonly patterns = new Map<string, PatternAcknowledgement[]>();
+  private readonly exceptions = new Map<string, RecordedException[]>();
 
-  /** Findings matching these are recorded as acknowledged and withheld from cdk-nag. */
-  usePatterns(patterns: readonly PatternAcknowledgement[]): void {
-    for (const p of patterns) this.patterns.set(p.rule, [...(this.patterns.get(p.rule) ?? []), p]);
+  /** Findings these cover are recorded as acknowledged and withheld from cdk-nag. */
+  useExceptions(exceptions: readonly RecordedException[]): void {
+    for (const e of exceptions) this.exceptions.set(e.rule, [...(this.exceptions.get(e.rule) ?? []), e]);
   }
 
   /**
    * The exception covering finding `id` of `rule` on `node` or an ancestor, if any: the one on
    * the closest construct, as cdk-nag chooses among acknowledgements.
    */
-  patternFor(rule: string, id: string, node: IConstruct): number | undefined {
-    const patterns = this.patterns.get(rule);
+  exceptionFor(rule: string, id: string, node: IConstruct): number | undefined {
+    const patterns = this.exceptions.get(rule);
     if (!patterns) return undefined;
     for (let n: IConstruct | undefined = node; n; n = n.node.scope)
       for (const p of patterns) if (p.constructs.has(n) && p.pattern.test(id)) return p.exception;
@@ -158,13 +158,13 @@ export function recordingPack<P extends NagPackProps>(
           result = check(node);
         } catch (error) {
           // An exception for the rule also covers the rule failing to evaluate, as cdk-nag's would.
-          const exception = recorder.patternFor(info.id, info.id, node);
+          const exception = recorder.exceptionFor(info.id, info.id, node);
           record(node, info.id, error instanceof Error ? error.message : String(error), exception);
           if (exception !== undefined) return NagRuleCompliance.NOT_APPLICABLE;
           throw error;
         }
         if (result === NagRuleCompliance.NON_COMPLIANT) {
-          const exception = recorder.patternFor(info.id, info.id, node);
+          const exception = recorder.exceptionFor(info.id, info.id, node);
           record(node, info.id, undefined, exception);
           return exception === undefined ? result : NagRuleCompliance.COMPLIANT;
         }
@@ -173,7 +173,7 @@ export function recordingPack<P extends NagPackProps>(
         const open: string[] = [];
         for (const finding of result) {
           const id = `${info.id}[${finding}]`;
-          const exception = recorder.patternFor(info.id, id, node);
+          const exception = recorder.exceptionFor(info.id, id, node);
           record(node, id, undefined, exception);
           if (exception === undefined) open.push(finding);
         }

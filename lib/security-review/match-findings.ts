@@ -1,7 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ExceptionTargets } from './exception-targets';
-import { isFindingPattern } from './exceptions-schema';
 import { RawFinding } from './finding-recorder';
 
 /** A finding and what, if anything, acknowledged it. */
@@ -14,35 +13,18 @@ export interface MatchedFinding {
 }
 
 /**
- * Attributes each finding to the closest acknowledgement on the resource or an ancestor, the
- * same rule cdk-nag applies: the acknowledged ID must equal the finding ID exactly, so
- * `AwsSolutions-IAM5` does not cover `AwsSolutions-IAM5[Action::s3:*]`.
+ * Counts the findings each exception covered (the recorder attributed them while the packs ran)
+ * and names, for the rest, any acknowledgement made in code rather than in exceptions.yaml.
  */
 export function matchFindings(
   findings: readonly RawFinding[],
   targets: readonly ExceptionTargets[],
 ): { matched: MatchedFinding[]; counts: number[] } {
-  const index = new Map<IConstruct, Map<string, number>>();
-  for (const { index: i, entry, constructs } of targets) {
-    if (isFindingPattern(entry.rule)) continue;
-    for (const construct of constructs) {
-      const ids = index.get(construct) ?? new Map<string, number>();
-      if (!ids.has(entry.rule)) ids.set(entry.rule, i);
-      index.set(construct, ids);
-    }
-  }
   const counts = targets.map(() => 0);
   const matched = findings.map((finding): MatchedFinding => {
     if (finding.exception !== undefined) {
       counts[finding.exception]++;
       return { finding, exception: finding.exception };
-    }
-    for (let node: IConstruct | undefined = finding.node; node; node = node.node.scope) {
-      const exception = index.get(node)?.get(finding.id);
-      if (exception !== undefined) {
-        counts[exception]++;
-        return { finding, exception };
-      }
     }
     const inCode = acknowledgedInCode(finding.node, finding.id);
     return inCode ? { finding, inCode } : { finding };

@@ -88,7 +88,7 @@ export function registerSecurityReview(
     // Rule-pack findings are withheld by the recorder; only CDK's own CloudFormation Validate
     // plugin, which the recorder does not see, needs the CDK's acknowledgements.
     if (!isCfnValidateRule(entry.rule)) {
-      recorder.usePatterns([
+      recorder.useExceptions([
         {
           exception: index,
           rule: baseRuleId(entry.rule),

@@ -41,7 +41,7 @@ describe('recordingPack with exceptions', () => {
 
   function run(): { recorder: FindingRecorder; violations: string[] } {
     const recorder = new FindingRecorder();
-    recorder.usePatterns(
+    recorder.useExceptions(
       ['AwsSolutions-SQS3', 'AwsSolutions-SQS4'].map((rule, exception) => ({
         exception,
         rule,

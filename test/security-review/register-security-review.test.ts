@@ -60,12 +60,12 @@ describe('registerSecurityReview', () => {
     const { app, review } = register(exceptionsText(entry()));
     const id = 'AwsSolutions-IAM5[Action::s3:*]';
     const role = child(app, 'Tenant-RAA-prod/Role');
-    expect(review.recorder.patternFor('AwsSolutions-IAM5', id, role.node.defaultChild!)).toBe(0);
+    expect(review.recorder.exceptionFor('AwsSolutions-IAM5', id, role.node.defaultChild!)).toBe(0);
     expect(
-      review.recorder.patternFor('AwsSolutions-IAM5', id, child(app, 'Tenant-RAA-prod')),
+      review.recorder.exceptionFor('AwsSolutions-IAM5', id, child(app, 'Tenant-RAA-prod')),
     ).toBeUndefined();
     expect(
-      review.recorder.patternFor('AwsSolutions-IAM5', 'AwsSolutions-IAM5[Action::s3:Put*]', role),
+      review.recorder.exceptionFor('AwsSolutions-IAM5', 'AwsSolutions-IAM5[Action::s3:Put*]', role),
     ).toBeUndefined();
     // No CDK acknowledgement per construct: at national scale those cost more than the rules.
     expect(acknowledgements(role)).toEqual({});
@@ -81,7 +81,8 @@ describe('registerSecurityReview', () => {
       ['Core-Network'],
       ['Tenant-RAA-prod'],
     ]);
-    const covering = (rule: string, path: string) => review.recorder.patternFor(rule, rule, child(app, path));
+    const covering = (rule: string, path: string) =>
+      review.recorder.exceptionFor(rule, rule, child(app, path));
     expect(covering('AwsSolutions-SQS3', 'Core-Network')).toBe(0);
     expect(covering('AwsSolutions-SQS3', 'Tenant-RAA-prod')).toBeUndefined();
     expect(covering('HIPAA.Security-IAMNoInlinePolicy', 'Tenant-RAA-prod/Role')).toBe(1);
@@ -107,7 +108,7 @@ describe('registerSecurityReview', () => {
     const { app, review } = register(exceptionsText(entry({ rule: 'AwsSolutions-IAM5[Resource::{*}]' })));
     expect(acknowledgements(child(app, 'Tenant-RAA-prod/Role'))).toEqual({});
     expect(
-      review.recorder.patternFor(
+      review.recorder.exceptionFor(
         'AwsSolutions-IAM5',
         'AwsSolutions-IAM5[Resource::arn:x]',
         child(app, 'Tenant-RAA-prod/Role'),
