@@ -9,8 +9,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigValidationError, validateConfigDir } from '../lib/config';
-import { generateEstate, writeGeneratedEstate } from '../lib/generator';
+import { ConfigValidationError } from '../lib/config/config-error';
+import { validateConfigDir } from '../lib/config/load-config';
+import { generateEstate } from '../lib/generator/generate-estate';
+import { writeGeneratedEstate } from '../lib/generator/write-estate';
 import { assemblyMetrics } from './bench/assembly-metrics';
 import { checkBudgets } from './bench/budgets';
 import { fitLine } from './bench/fit';

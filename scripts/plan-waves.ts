@@ -2,7 +2,7 @@
  * `npx tsx scripts/plan-waves.ts --assembly cdk.out --config config [--tenant-shards 4] [--out cdk.out/waves.json] [--print] [--tenant ODS]`
  *
  * Reads a synthesized cloud assembly and the estate config, places every stack in its
- * deployment wave (lib/stacks/delivery/wave-plan.ts) and writes the plan the pipeline's
+ * deployment wave (lib/planners/delivery/wave-plan.ts) and writes the plan the pipeline's
  * deploy steps read. `--print` shows the `cdk deploy` commands to run the same waves by
  * hand (docs/deploy.md). `--tenant ODS` keeps only that tenant's stacks and the hub shard
  * stacks that depend on them: what onboarding one trust deploys, and nothing else.
@@ -12,8 +12,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../lib/config/load-config';
-import { accountOf, stacksFromManifest } from '../lib/stacks/delivery/stack-graph';
-import { accountWaves, planWaves, WavePlan, WAVES } from '../lib/stacks/delivery/wave-plan';
+import { accountOf, stacksFromManifest } from '../lib/planners/delivery/stack-graph';
+import { accountWaves, planWaves, WavePlan, WAVES } from '../lib/planners/delivery/wave-plan';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,8 @@
 import { Annotations, App, aws_ssm as ssm } from 'aws-cdk-lib';
 import { allEnvironments, EstateModel } from '../config/model';
-import { assertCapacity, CapacityPlan, formatShortfalls, planCapacity } from '../planners/capacity';
+import { assertCapacity, formatShortfalls } from '../planners/capacity/assert-capacity';
+import { CapacityPlan } from '../planners/capacity/types';
+import { planCapacity } from '../planners/capacity/plan-capacity';
 import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../planners/naming';
 import { planSpokeSubnets } from '../planners/spoke-subnets';
 import { EstateStack } from '../stacks/estate-stack';
@@ -8,7 +10,7 @@ import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
 import { buildLandingZone } from '../stacks/landing-zone/build-landing-zone';
 import { buildNetwork } from '../stacks/network/build-network';
 import { buildDelivery } from '../stacks/delivery/build-delivery';
-import { coreStackProps, tenantStackProps } from './stack-props';
+import { coreStackProps, tenantStackProps } from '../stacks/stack-props';
 
 export interface BuildEstateOptions {
   /** Synthesize only this tenant's environment stacks (plus the core stacks): `-c tenant=RGR`. */

@@ -1,6 +1,6 @@
 import { App, AppProps } from 'aws-cdk-lib';
 import { loadConfig } from '../config/load-config';
-import { registerSecurityReview } from '../security-review';
+import { registerSecurityReview } from '../security-review/register-security-review';
 import {
   builtinCfnValidation,
   creationStackTraces,

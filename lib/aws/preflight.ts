@@ -1,5 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { allEnvironments, EstateModel, TenantEnvironment } from '../config';
+import { allEnvironments, EstateModel, TenantEnvironment } from '../config/model';
 import { CheckResult, fetchShared, withData } from './checks/check-result';
 import { checkRegion, isRegionEnabled, readRegionStatus } from './checks/region';
 import {

@@ -1,6 +1,6 @@
 import { EstateModel } from '../config/model';
 import { EstateConfig } from '../config/schema/estate-schema';
-import { planCapacity } from '../planners/capacity';
+import { planCapacity } from '../planners/capacity/plan-capacity';
 import { planNetwork } from '../planners/hub/network-plan';
 import {
   HUB_ATTACHMENT_NAMES,

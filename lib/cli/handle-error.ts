@@ -1,4 +1,4 @@
-import { ConfigValidationError } from '../config';
+import { ConfigValidationError } from '../config/config-error';
 import { UserError } from '../user-error';
 
 /** Thrown by a command to stop with a message and an exit code, without a stack trace. */

@@ -1,4 +1,4 @@
-import { parseCidr } from '../planners/cidr';
+import { parseCidr } from '../net/cidr';
 import { UsedRanges } from './used-ranges';
 
 /** Prod gets a /21 (2,048 addresses), nonprod a /22: a /10 pool then holds about 1,365 tenants. */

@@ -1,5 +1,5 @@
-import { allocateCidr } from '../planners/cidr-allocator';
-import { blockSize, Cidr, formatCidr, parseCidr } from '../planners/cidr';
+import { allocateCidr } from '../net/cidr-allocator';
+import { blockSize, Cidr, formatCidr, parseCidr } from '../net/cidr';
 
 /**
  * The register of taken ranges while an estate is generated, handed to the onboarding

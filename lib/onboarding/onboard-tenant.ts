@@ -5,7 +5,7 @@ import { UserError } from '../user-error';
 import { readConfigTexts } from '../config/load-config';
 import { validateEstate } from '../config/validate-estate';
 import { allEnvironments } from '../config/model';
-import { allocateCidrs } from '../planners/cidr-allocator';
+import { allocateCidrs } from '../net/cidr-allocator';
 import { renderTenantYaml } from './render-tenant-yaml';
 import { TenantRequest } from './tenant-request';
 

@@ -1,4 +1,4 @@
-import { Cidr, formatCidr, parseCidr, splitCidr } from './cidr';
+import { Cidr, formatCidr, parseCidr, splitCidr } from '../net/cidr';
 
 /** Transit Gateway attachment subnets only need a few addresses (AWS recommends a /28). */
 export const TRANSIT_SUBNET_PREFIX = 28;

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { SpokeVpc } from '../../constructs/spoke-vpc/spoke-vpc';
+import { SpokeVpc } from '../patterns/spoke-vpc/spoke-vpc';
 import { SpokeSubnetPlan } from '../planners/spoke-subnets';
 import { EstateStack, EstateStackProps } from './estate-stack';
 

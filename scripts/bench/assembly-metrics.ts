@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { dependencyDepth, stacksFromManifest } from '../../lib/stacks/delivery/stack-graph';
+import { dependencyDepth, stacksFromManifest } from '../../lib/planners/delivery/stack-graph';
 
 export interface TemplateFigures {
   readonly stack: string;

@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { buildEstate } from '../../lib/app/build-estate';
 import { EstateModel } from '../../lib/config/model';
-import { CapacityError } from '../../lib/planners/capacity';
+import { CapacityError } from '../../lib/planners/capacity/assert-capacity';
 import { exampleModel } from '../support/example-estate';
 
 /** The example estate with West Suffolk (VPN) measuring 4 Gbps: 40 Gbps at 10x, beyond VPN. */

@@ -1,5 +1,5 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { allEnvironments, EstateModel, TenantEnvironment } from '../../lib/config';
+import { allEnvironments, EstateModel, TenantEnvironment } from '../../lib/config/model';
 import { createEc2Client } from '../../lib/aws/ec2-client';
 import { PreflightReport, runPreflight } from '../../lib/aws/preflight';
 import { run } from '../config/helpers';

@@ -1,7 +1,7 @@
 import { parseTgwExpected } from '../../lib/aws/tgw-expected';
 import { tgwExpectedFromPlan, tgwExpectedOf } from '../../lib/aws/tgw-expected-plan';
 import { ExpectedRouteTable, TgwExpected } from '../../lib/aws/verify-live';
-import { planCapacity } from '../../lib/planners/capacity';
+import { planCapacity } from '../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../lib/planners/hub/network-plan';
 import { exampleModel } from '../support/example-estate';
 

@@ -33,7 +33,7 @@ function planOf(base: SynthesizedStack[], head: SynthesizedStack[]): ChangePlan 
   const stacks = classifyStacks(base, head);
   return {
     base: { ref: 'origin/main', commit: '0123456789abcdef0123' },
-    scope: { kind: 'full', reason: 'constructs/baseline/account-defaults.ts changed' },
+    scope: { kind: 'full', reason: 'lib/patterns/baseline/account-defaults.ts changed' },
     exceptionsFile: 'config/exceptions.yaml',
     stacksCompared: head.length,
     stacks,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { capacityCommand } from '../../lib/cli/commands/capacity';
 import { CliError } from '../../lib/cli/handle-error';
-import type { CapacityJson } from '../../lib/report/capacity/format-json';
+import type { CapacityJson } from '../../lib/capacity-report/format-json';
 
 const EXAMPLE = resolve(__dirname, '../../config');
 

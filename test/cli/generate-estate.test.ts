@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { validateConfigDir } from '../../lib/config';
+import { validateConfigDir } from '../../lib/config/load-config';
 import { generateEstateCommand } from '../../lib/cli/commands/generate-estate';
 import { handleError } from '../../lib/cli/handle-error';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '../../lib/cli/commands/report';
 import { CliError } from '../../lib/cli/handle-error';
-import { REVIEW_FILE, ReviewFile } from '../../lib/security-review';
+import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
 import { MATCHING_EXCEPTIONS, synthFixture } from '../security-review/fixture-app';
 
 interface Run {

@@ -1,11 +1,6 @@
-import {
-  ConfigText,
-  formatConfigError,
-  sortConfigErrors,
-  validateEstate,
-  ValidationResult,
-} from '../../lib/config';
-import { formatCidr, parseCidr } from '../../lib/planners/cidr';
+import { ConfigText, validateEstate, ValidationResult } from '../../lib/config/validate-estate';
+import { formatConfigError, sortConfigErrors } from '../../lib/config/config-error';
+import { formatCidr, parseCidr } from '../../lib/net/cidr';
 
 /**
  * Small, valid config texts for tests to mutate one line at a time, so each test shows only

@@ -1,7 +1,8 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigValidationError, loadConfig, validateConfigDir } from '../../lib/config';
+import { ConfigValidationError } from '../../lib/config/config-error';
+import { loadConfig, validateConfigDir } from '../../lib/config/load-config';
 
 const EXAMPLE = join(__dirname, '../../config');
 const BROKEN = join(__dirname, '../fixtures/config/broken');

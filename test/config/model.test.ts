@@ -1,4 +1,4 @@
-import { allEnvironments, coreAccounts, tenantKind, tierOf } from '../../lib/config';
+import { allEnvironments, coreAccounts, tenantKind, tierOf } from '../../lib/config/model';
 import { defaultTenants, edit, ESTATE, run, tenantText } from './helpers';
 
 describe('model helpers', () => {

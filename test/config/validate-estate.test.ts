@@ -1,4 +1,4 @@
-import { formatConfigErrors } from '../../lib/config';
+import { formatConfigErrors } from '../../lib/config/config-error';
 import { defaultTenants, edit, ESTATE, errorsOf, run, tenantText } from './helpers';
 
 describe('validateEstate', () => {

@@ -1,11 +1,8 @@
 import { parse } from 'yaml';
-import { parseCidr, overlaps, contains } from '../../lib/planners/cidr';
-import {
-  generateEstate,
-  SCHEMA_HAS_CUSTOMER_GATEWAY_IPS,
-  summariseEstate,
-  TRUST_KINDS,
-} from '../../lib/generator';
+import { parseCidr, overlaps, contains } from '../../lib/net/cidr';
+import { generateEstate, SCHEMA_HAS_CUSTOMER_GATEWAY_IPS } from '../../lib/generator/generate-estate';
+import { summariseEstate } from '../../lib/generator/summarise';
+import { TRUST_KINDS } from '../../lib/generator/organisation-kinds';
 import { tierCounts } from '../../lib/generator/organisation-kinds';
 import { generatedModel } from './generated-model';
 

@@ -1,5 +1,7 @@
-import { ConfigValidationError, EstateModel, validateEstate } from '../../lib/config';
-import { GenerateEstateOptions, GeneratedEstate, generateEstate } from '../../lib/generator';
+import { ConfigValidationError } from '../../lib/config/config-error';
+import { EstateModel } from '../../lib/config/model';
+import { validateEstate } from '../../lib/config/validate-estate';
+import { GenerateEstateOptions, GeneratedEstate, generateEstate } from '../../lib/generator/generate-estate';
 
 /** A generated estate and its validated model, in memory: no files, no CLI. */
 export function generatedModel(options: GenerateEstateOptions): {

@@ -1,4 +1,4 @@
-import { allocateCidr } from '../../lib/planners/cidr-allocator';
+import { allocateCidr } from '../../lib/net/cidr-allocator';
 import { UsedRanges } from '../../lib/generator/used-ranges';
 
 describe('UsedRanges', () => {

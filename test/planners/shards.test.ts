@@ -1,5 +1,5 @@
 import { planVpnLinks } from '../../lib/planners/hub/vpn-links';
-import { planSegmentation } from '../../lib/planners/segmentation';
+import { planSegmentation } from '../../lib/planners/segmentation/plan-segmentation';
 import {
   assertShardBounds,
   ODS_CODE_SPACE,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, aws_iam as iam, aws_sqs as sqs, Duration, Stack, Tags, Validations } from 'aws-cdk-lib';
 import { EstateModel } from '../../lib/config/model';
-import { registerSecurityReview, SecurityReview } from '../../lib/security-review';
+import { registerSecurityReview, SecurityReview } from '../../lib/security-review/register-security-review';
 import { run } from '../config/helpers';
 import { asConfigText, entry, exceptionsText } from './helpers';
 

@@ -1,4 +1,4 @@
-import { ConfigText } from '../../lib/config';
+import { ConfigText } from '../../lib/config/validate-estate';
 import { formatConfigError, sortConfigErrors } from '../../lib/config/config-error';
 import { ExceptionsCheckContext, parseExceptions } from '../../lib/security-review/load-exceptions';
 

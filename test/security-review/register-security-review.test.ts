@@ -1,7 +1,10 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConfigValidationError } from '../../lib/config/config-error';
-import { registerSecurityReview, SecurityReviewOptions } from '../../lib/security-review';
+import {
+  registerSecurityReview,
+  SecurityReviewOptions,
+} from '../../lib/security-review/register-security-review';
 import { fixtureApp, fixtureModel } from './fixture-app';
 import { asConfigText, entry, exceptionsText } from './helpers';
 

@@ -1,16 +1,10 @@
 import { join } from 'node:path';
-import {
-  AssemblyReview,
-  buildReportData,
-  failures,
-  loadAssemblyReview,
-  packTotals,
-  renderJson,
-  renderMarkdown,
-  renderSarif,
-  ReportData,
-  SARIF_SCHEMA,
-} from '../../lib/security-review/report';
+import { AssemblyReview, loadAssemblyReview } from '../../lib/security-review/report/load-assembly';
+import { buildReportData, ReportData } from '../../lib/security-review/report/report-data';
+import { failures, packTotals } from '../../lib/security-review/report/summary';
+import { renderJson } from '../../lib/security-review/report/json';
+import { renderMarkdown } from '../../lib/security-review/report/markdown';
+import { renderSarif, SARIF_SCHEMA } from '../../lib/security-review/report/sarif';
 import { ReviewFile } from '../../lib/security-review/review-file';
 import { RawValidationReport } from '../../lib/security-review/report/raw-report';
 import { MATCHING_EXCEPTIONS, synthFixture } from './fixture-app';

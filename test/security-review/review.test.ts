@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REVIEW_FILE, ReviewFile } from '../../lib/security-review';
+import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
 import { RawValidationReport } from '../../lib/security-review/report/raw-report';
 import { MATCHING_EXCEPTIONS, synthFixture } from './fixture-app';
 import { entry, exceptionsText } from './helpers';

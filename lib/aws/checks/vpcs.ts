@@ -1,6 +1,6 @@
 import { DescribeVpcsCommand, EC2Client, Vpc } from '@aws-sdk/client-ec2';
-import { TenantEnvironment } from '../../config';
-import { isCidr, overlaps, parseCidr } from '../../planners/cidr';
+import { TenantEnvironment } from '../../config/model';
+import { isCidr, overlaps, parseCidr } from '../../net/cidr';
 import { MAX_PAGE_SIZE, nameTag, readAllPages } from '../paging';
 import { CheckResult } from './check-result';
 

@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/load-config';
 import { formatShortfalls } from '../../planners/capacity/assert-capacity';
 import { planCapacity } from '../../planners/capacity/plan-capacity';
-import { CAPACITY_FORMATS, CapacityFormat, formatCapacity } from '../../report/capacity/format-capacity';
+import { CAPACITY_FORMATS, CapacityFormat, formatCapacity } from '../../capacity-report/format-capacity';
 import { CliError } from '../handle-error';
 import { CliIo, processIo } from '../io';
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/load-config';
 import { DIAGRAM_FORMATS, DiagramFormat, formatDiagram } from '../../diagram/format-diagram';
 import { DEFAULT_MAX_TENANTS_PER_GROUP, planTopology } from '../../diagram/topology';
 import { CliIo, processIo } from '../io';

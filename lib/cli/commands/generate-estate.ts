@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import {
-  DEFAULT_SEED,
-  formatSummary,
-  generateEstate,
-  summariseEstate,
-  writeGeneratedEstate,
-} from '../../generator';
+import { DEFAULT_SEED, generateEstate } from '../../generator/generate-estate';
+import { formatSummary, summariseEstate } from '../../generator/summarise';
+import { writeGeneratedEstate } from '../../generator/write-estate';
 import { CliError } from '../handle-error';
 import { CliIo, processIo } from '../io';
 

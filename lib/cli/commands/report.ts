@@ -2,16 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { todayUtc } from '../../security-review/dates';
-import {
-  buildReportData,
-  failures,
-  FailOn,
-  loadAssemblyReview,
-  renderJson,
-  renderMarkdown,
-  renderSarif,
-  ReportInputError,
-} from '../../security-review/report';
+import { buildReportData } from '../../security-review/report/report-data';
+import { failures, FailOn } from '../../security-review/report/summary';
+import { loadAssemblyReview, ReportInputError } from '../../security-review/report/load-assembly';
+import { renderJson } from '../../security-review/report/json';
+import { renderMarkdown } from '../../security-review/report/markdown';
+import { renderSarif } from '../../security-review/report/sarif';
 import { CliError } from '../handle-error';
 import { CliIo, processIo } from '../io';
 

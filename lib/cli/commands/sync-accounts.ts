@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { formatSyncReport, syncAccounts } from '../../landing-zone/sync-accounts';
+import { formatSyncReport, syncAccounts } from '../../onboarding/sync-accounts';
 import { CliIo, processIo } from '../io';
 
 export function syncAccountsCommand(io: CliIo = processIo): Command {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { ConfigValidationError, validateConfigDir } from '../../config';
+import { ConfigValidationError } from '../../config/config-error';
+import { validateConfigDir } from '../../config/load-config';
 import { CliIo, processIo } from '../io';
 
 export function validateCommand(io: CliIo = processIo): Command {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/load-config';
 import { AwsCallError } from '../../aws/aws-errors';
 import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
 import {

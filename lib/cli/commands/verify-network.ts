@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../../config';
+import { loadConfig } from '../../config/load-config';
 import { readAssembly } from '../../verify/assembly/read-assembly';
 import { formatJson, formatMarkdown } from '../../verify/report/format';
 import { verifyNetwork } from '../../verify/verify-network';

@@ -1,4 +1,4 @@
-import { Cidr, contains, lastAddress, overlaps, parseCidr } from '../../planners/cidr';
+import { Cidr, contains, lastAddress, overlaps, parseCidr } from '../../net/cidr';
 import { ConfigError } from '../config-error';
 import { SourceFile } from '../source-file';
 import { CheckContext, ConfigCheck } from './check-context';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cidrProblem } from '../../planners/cidr';
+import { cidrProblem } from '../../net/cidr';
 
 /**
  * Field types shared by the estate and tenant schemas. Each message starts with

@@ -1,4 +1,4 @@
-import { formatAddress, formatCidr, parseCidr, splitCidr } from '../cidr';
+import { formatAddress, formatCidr, parseCidr, splitCidr } from '../../net/cidr';
 import { PlannedSubnet } from '../spoke-subnets';
 
 /** Per-AZ subnets of one hub VPC, by subnet group name. */

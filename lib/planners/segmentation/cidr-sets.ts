@@ -1,4 +1,4 @@
-import { contains, formatCidr, parseCidr } from '../cidr';
+import { contains, formatCidr, parseCidr } from '../../net/cidr';
 
 /** RFC 1918: what the firewall treats as home and the hub never sends to the internet. */
 export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] as const;

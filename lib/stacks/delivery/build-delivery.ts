@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { EstateModel } from '../../config/model';
 import type { EstateStacks } from '../../app/build-estate';
-import { coreStackProps } from '../../app/stack-props';
+import { coreStackProps } from '../stack-props';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 import { deliverySettings } from './delivery-settings';
 

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { EstateStack, EstateStackProps } from '../estate-stack';
 import { CFN_VALIDATE_ENV } from '../../app/synth-switches';
 import { DeliverySettings } from './delivery-settings';
-import { WAVE_PLAN_FILE, waveDeployCommands } from './wave-commands';
-import { WAVES } from './wave-plan';
+import { WAVE_PLAN_FILE, waveDeployCommands } from '../../planners/delivery/wave-commands';
+import { WAVES } from '../../planners/delivery/wave-plan';
 
 export interface DeliveryPipelineStackProps extends EstateStackProps {
   readonly settings: DeliverySettings;

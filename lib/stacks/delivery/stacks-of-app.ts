@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { StackNode } from './stack-graph';
+import { StackNode } from '../../planners/delivery/stack-graph';
 
 /**
  * The top-level stacks under `scope` as a dependency graph, read from the construct tree

@@ -1,12 +1,12 @@
 import { App } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AccountBaseline } from '../../../constructs/baseline/account-baseline';
+import { AccountBaseline } from '../../patterns/baseline/account-baseline';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline, planTenantBaseline } from '../../planners/landing-zone/baseline-plan';
 import { LANDING_ZONE_STACKS } from '../../planners/landing-zone/parameter-names';
 import { tenantStackName } from '../../planners/naming';
-import { coreStackProps } from '../../app/stack-props';
+import { coreStackProps } from '../stack-props';
 import type { EstateStacks } from '../../app/build-estate';
 import { EstateStack } from '../estate-stack';
 

@@ -3,7 +3,7 @@ import { allEnvironments, EstateModel, TenantEnvironment } from '../../config/mo
 import { landingZoneOf } from '../../config/schema/landing-zone-schema';
 import { tenantOrganizationStackName } from '../../planners/landing-zone/account-vending';
 import type { EstateStacks } from '../../app/build-estate';
-import { coreStackProps } from '../../app/stack-props';
+import { coreStackProps } from '../stack-props';
 import { addBaselines } from './baselines';
 import { addCentralBackup } from './central-backup-stack';
 import { addLogArchive } from './log-archive';

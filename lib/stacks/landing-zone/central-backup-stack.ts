@@ -1,13 +1,13 @@
 import { App } from 'aws-cdk-lib';
-import { AccountBaseline } from '../../../constructs/baseline/account-baseline';
-import { CentralBackupVault } from '../../../constructs/landing-zone/central-backup-vault';
+import { AccountBaseline } from '../../patterns/baseline/account-baseline';
+import { CentralBackupVault } from '../../patterns/landing-zone/central-backup-vault';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { centralVaultName, vaultLock } from '../../planners/landing-zone/backup-plan';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
 import { organizationScope } from '../../planners/landing-zone/organization-scope';
 import { LANDING_ZONE_STACKS } from '../../planners/landing-zone/parameter-names';
-import { coreStackProps } from '../../app/stack-props';
+import { coreStackProps } from '../stack-props';
 import { EstateStack } from '../estate-stack';
 import { BASELINE_ID } from './baselines';
 

@@ -1,13 +1,13 @@
 import { aws_kms as kms } from 'aws-cdk-lib';
-import { AccountBaseline } from '../../../constructs/baseline/account-baseline';
-import { LogBucket } from '../../../constructs/landing-zone/log-bucket';
+import { AccountBaseline } from '../../patterns/baseline/account-baseline';
+import { LogBucket } from '../../patterns/landing-zone/log-bucket';
 import {
   allowCloudTrail,
   allowConfig,
   allowLogDeliveryService,
-} from '../../../constructs/landing-zone/log-delivery';
-import { OrganizationTrail, trailArn } from '../../../constructs/landing-zone/organization-trail';
-import { retainedKey } from '../../../constructs/landing-zone/retained-key';
+} from '../../patterns/landing-zone/log-delivery';
+import { OrganizationTrail, trailArn } from '../../patterns/landing-zone/organization-trail';
+import { retainedKey } from '../../patterns/landing-zone/retained-key';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { organizationScope } from '../../planners/landing-zone/organization-scope';

@@ -1,11 +1,11 @@
 import { Annotations, aws_securityhub as securityhub, aws_ssm as ssm } from 'aws-cdk-lib';
-import { BaselineKey } from '../../../constructs/baseline/baseline-key';
-import { AccountAssignments } from '../../../constructs/landing-zone/account-assignments';
-import { OrganizationPolicy } from '../../../constructs/landing-zone/organization-policy';
-import { OrganizationServices } from '../../../constructs/landing-zone/organization-services';
-import { OrganizationUnits } from '../../../constructs/landing-zone/organization-units';
-import { PermissionSets } from '../../../constructs/landing-zone/permission-sets';
-import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
+import { BaselineKey } from '../../patterns/baseline/baseline-key';
+import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
+import { OrganizationPolicy } from '../../patterns/landing-zone/organization-policy';
+import { OrganizationServices } from '../../patterns/landing-zone/organization-services';
+import { OrganizationUnits } from '../../patterns/landing-zone/organization-units';
+import { PermissionSets } from '../../patterns/landing-zone/permission-sets';
+import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';

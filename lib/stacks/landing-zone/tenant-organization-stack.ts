@@ -1,8 +1,8 @@
 import { aws_kms as kms, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AccountAssignments } from '../../../constructs/landing-zone/account-assignments';
-import { sdkCallLogs } from '../../../constructs/landing-zone/sdk-call';
-import { VendedAccount } from '../../../constructs/landing-zone/vended-account';
+import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
+import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
+import { VendedAccount } from '../../patterns/landing-zone/vended-account';
 import { TenantEnvironment } from '../../config/model';
 import { EstateConfig } from '../../config/schema/estate-schema';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';

@@ -1,8 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { FirewallRuleGroups } from '../../../constructs/network/firewall-rule-groups';
-import { coreStackProps } from '../../app/stack-props';
+import { FirewallRuleGroups } from '../../patterns/network/firewall-rule-groups';
+import { coreStackProps } from '../stack-props';
 import { allEnvironments, EstateModel } from '../../config/model';
-import { CapacityPlan, planCapacity } from '../../planners/capacity';
+import { CapacityPlan } from '../../planners/capacity/types';
+import { planCapacity } from '../../planners/capacity/plan-capacity';
 import { NetworkPlan, planNetwork } from '../../planners/hub/network-plan';
 import { shardOf } from '../../planners/shards';
 import { tenantStackName } from '../../planners/naming';

@@ -1,17 +1,17 @@
 import { Annotations, aws_ram as ram, Stack } from 'aws-cdk-lib';
-import { DirectConnect } from '../../../constructs/network/direct-connect';
-import { EgressVpc } from '../../../constructs/network/egress-vpc';
-import { FirewallPolicy } from '../../../constructs/network/firewall-policy';
-import { InspectionVpc } from '../../../constructs/network/inspection-vpc';
-import { EstateIpam } from '../../../constructs/network/ipam';
+import { DirectConnect } from '../../patterns/network/direct-connect';
+import { EgressVpc } from '../../patterns/network/egress-vpc';
+import { FirewallPolicy } from '../../patterns/network/firewall-policy';
+import { InspectionVpc } from '../../patterns/network/inspection-vpc';
+import { EstateIpam } from '../../patterns/network/ipam';
 import {
   lookupFunctionArn,
   NetworkLookup,
   NetworkLookupFunction,
-} from '../../../constructs/network/network-lookup';
-import { SegmentRouting } from '../../../constructs/network/segment-routing';
-import { publishParameter } from '../../../constructs/network/shared-parameters';
-import { TransitGateway } from '../../../constructs/network/transit-gateway';
+} from '../../patterns/network/network-lookup';
+import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { publishParameter } from '../../patterns/network/shared-parameters';
+import { TransitGateway } from '../../patterns/network/transit-gateway';
 import { EstateModel } from '../../config/model';
 import { unorderableLocations } from '../../planners/hub/direct-connect';
 import { NetworkPlan } from '../../planners/hub/network-plan';

@@ -1,7 +1,7 @@
 import { Annotations, aws_ec2 as ec2, Stack } from 'aws-cdk-lib';
-import { NetworkLookup, AttachmentQuery } from '../../../constructs/network/network-lookup';
-import { SegmentRouting } from '../../../constructs/network/segment-routing';
-import { VpnLinks } from '../../../constructs/network/vpn-links';
+import { NetworkLookup, AttachmentQuery } from '../../patterns/network/network-lookup';
+import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { VpnLinks } from '../../patterns/network/vpn-links';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { NetworkPlan } from '../../planners/hub/network-plan';
 import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
-import { NetworkLookup } from '../../../constructs/network/network-lookup';
-import { SegmentRouting } from '../../../constructs/network/segment-routing';
+import { NetworkLookup } from '../../patterns/network/network-lookup';
+import { SegmentRouting } from '../../patterns/network/segment-routing';
 import { EstateModel } from '../../config/model';
 import { NetworkPlan } from '../../planners/hub/network-plan';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';

@@ -1,13 +1,13 @@
 import { aws_ram as ram, Stack } from 'aws-cdk-lib';
-import { CentralEndpoints } from '../../../constructs/network/central-endpoints';
-import { DnsProfile } from '../../../constructs/network/dns-profile';
-import { DnsResolver } from '../../../constructs/network/dns-resolver';
+import { CentralEndpoints } from '../../patterns/network/central-endpoints';
+import { DnsProfile } from '../../patterns/network/dns-profile';
+import { DnsResolver } from '../../patterns/network/dns-resolver';
 import {
   parameterArn,
   publishParameter,
   readSharedParameter,
-} from '../../../constructs/network/shared-parameters';
-import { SharedServicesVpc } from '../../../constructs/network/shared-services-vpc';
+} from '../../patterns/network/shared-parameters';
+import { SharedServicesVpc } from '../../patterns/network/shared-services-vpc';
 import { EstateModel } from '../../config/model';
 import { NetworkPlan } from '../../planners/hub/network-plan';
 import { logBucketArn } from '../../planners/naming';

@@ -1,5 +1,5 @@
-import { SpokeDns } from '../../../constructs/network/spoke-dns';
-import { parameterArn, readSharedParameter } from '../../../constructs/network/shared-parameters';
+import { SpokeDns } from '../../patterns/network/spoke-dns';
+import { parameterArn, readSharedParameter } from '../../patterns/network/shared-parameters';
 import { EstateModel, TenantEnvironment } from '../../config/model';
 import { TenantEnvironmentStack } from '../tenant-environment-stack';
 import { networkNames } from './shared-values';

@@ -19,7 +19,7 @@ const alnum = (text: string): string => text.replace(/[^A-Za-z0-9]/g, '');
 
 /**
  * Answers the hub's deploy-time lookups (`Custom::NetworkLookup`, see
- * constructs/network/network-lookup.ts) from the assembly, the way the function does in AWS:
+ * lib/patterns/network/network-lookup.ts) from the assembly, the way the function does in AWS:
  * an attachment by type plus owner account or attached resource, exactly one match or the
  * deploy fails; a firewall's endpoint in a zone.
  */

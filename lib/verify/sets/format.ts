@@ -1,4 +1,4 @@
-import { formatCidr } from '../../planners/cidr';
+import { formatCidr } from '../../net/cidr';
 import { ALL_ADDRESSES, ALL_PORTS, equals, IntervalSet } from './interval-set';
 
 /**

@@ -1,4 +1,4 @@
-import { lastAddress, parseCidr } from '../../planners/cidr';
+import { lastAddress, parseCidr } from '../../net/cidr';
 
 /**
  * A set of integers (IPv4 addresses or ports) held as sorted, disjoint, non-adjacent

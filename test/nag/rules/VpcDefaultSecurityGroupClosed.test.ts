@@ -8,7 +8,7 @@ import { TEST_ENV, newStack, validate, verdict } from '../helpers';
 
 const SERVICE_TOKEN = 'arn:aws:lambda:eu-west-2:111111111111:function:account-defaults';
 
-/** The account baseline's custom resource, as constructs/baseline/account-defaults.ts renders it. */
+/** The account baseline's custom resource, as lib/patterns/baseline/account-defaults.ts renders it. */
 function accountDefaults(scope: Construct, groupIds?: unknown[], id = 'AccountDefaults'): CfnResource {
   const resource = new CustomResource(scope, id, {
     serviceToken: SERVICE_TOKEN,

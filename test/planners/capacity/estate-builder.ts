@@ -1,5 +1,6 @@
-import { EstateModel, estateSchema, Tenant, tenantKind } from '../../../lib/config';
-import { blockSize, formatCidr, parseCidr } from '../../../lib/planners/cidr';
+import { EstateModel, Tenant, tenantKind } from '../../../lib/config/model';
+import { estateSchema } from '../../../lib/config/schema/estate-schema';
+import { blockSize, formatCidr, parseCidr } from '../../../lib/net/cidr';
 
 /**
  * Small estates for capacity tests, built in code: only the fields the capacity plan reads

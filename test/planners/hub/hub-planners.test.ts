@@ -1,14 +1,13 @@
-import { planCapacity } from '../../../lib/planners/capacity';
+import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import {
   directConnectGatewayAsn,
-  hostAddress,
   planDirectConnect,
-  planDns,
-  planHubSubnets,
-  planNetwork,
-  planVpnLinks,
   unorderableLocations,
-} from '../../../lib/planners/hub';
+} from '../../../lib/planners/hub/direct-connect';
+import { hostAddress, planHubSubnets } from '../../../lib/planners/hub/hub-subnets';
+import { planDns } from '../../../lib/planners/hub/dns';
+import { planNetwork } from '../../../lib/planners/hub/network-plan';
+import { planVpnLinks } from '../../../lib/planners/hub/vpn-links';
 import { DirectConnectSizing } from '../../../lib/planners/capacity/types';
 import { networkModel } from '../segmentation/network-model';
 

@@ -1,5 +1,6 @@
-import { EstateModel, estateSchema, Tenant, tenantKind } from '../../../lib/config';
-import { blockSize, formatCidr, parseCidr } from '../../../lib/planners/cidr';
+import { EstateModel, Tenant, tenantKind } from '../../../lib/config/model';
+import { estateSchema } from '../../../lib/config/schema/estate-schema';
+import { blockSize, formatCidr, parseCidr } from '../../../lib/net/cidr';
 
 /**
  * Small estates for network tests, built in code. Tenant i's environment j gets the /21 at

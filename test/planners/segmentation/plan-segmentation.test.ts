@@ -1,14 +1,10 @@
 import { planVpnLinks } from '../../../lib/planners/hub/vpn-links';
-import {
-  flowRulesOf,
-  homeNetOf,
-  MAX_CIDRS_PER_RULE,
-  planSegmentation,
-  SegmentationPlan,
-  segmentOf,
-  StaticRoutePlan,
-} from '../../../lib/planners/segmentation';
-import { allEnvironments } from '../../../lib/config';
+import { flowRulesOf, MAX_CIDRS_PER_RULE } from '../../../lib/planners/segmentation/flow-rules';
+import { homeNetOf } from '../../../lib/planners/segmentation/cidr-sets';
+import { planSegmentation } from '../../../lib/planners/segmentation/plan-segmentation';
+import { SegmentationPlan, StaticRoutePlan } from '../../../lib/planners/segmentation/types';
+import { segmentOf } from '../../../lib/planners/segmentation/segments';
+import { allEnvironments } from '../../../lib/config/model';
 import { networkModel, slot } from './network-model';
 
 // RGR (slots 0,1), RDE (4,5), X24 national (8,9), QHM prod only with nonprod unvended (12,13).

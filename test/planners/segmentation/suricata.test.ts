@@ -1,10 +1,6 @@
-import {
-  FirewallPlan,
-  planRuleGroups,
-  renderEgressRules,
-  renderPassRules,
-  RULE_GROUP_CAPACITY,
-} from '../../../lib/planners/segmentation';
+import { FirewallPlan } from '../../../lib/planners/segmentation/types';
+import { planRuleGroups, RULE_GROUP_CAPACITY } from '../../../lib/planners/segmentation/firewall-groups';
+import { renderEgressRules, renderPassRules } from '../../../lib/planners/segmentation/suricata';
 
 describe('renderPassRules', () => {
   test('renders tcp and udp rules on the client side of the flow, with ports', () => {

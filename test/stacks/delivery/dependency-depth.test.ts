@@ -1,8 +1,8 @@
 import { App } from 'aws-cdk-lib';
 import { buildEstate } from '../../../lib/app/build-estate';
-import { dependencyDepth } from '../../../lib/stacks/delivery/stack-graph';
+import { dependencyDepth } from '../../../lib/planners/delivery/stack-graph';
 import { stacksOfApp } from '../../../lib/stacks/delivery/stacks-of-app';
-import { accountWaves, planWaves } from '../../../lib/stacks/delivery/wave-plan';
+import { accountWaves, planWaves } from '../../../lib/planners/delivery/wave-plan';
 import { generatedModel } from '../../generator/generated-model';
 
 /**

@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { planCapacity } from '../../../lib/planners/capacity';
-import { MANAGED_RULE_GROUPS } from '../../../lib/planners/segmentation';
+import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
+import { MANAGED_RULE_GROUPS } from '../../../lib/planners/segmentation/firewall-groups';
 import { shardOf, shardStackName } from '../../../lib/planners/shards';
 import { buildNetworkApp, exampleModel } from './network-app';
 

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { coreStackProps } from '../../../lib/app/stack-props';
-import { planCapacity } from '../../../lib/planners/capacity';
+import { coreStackProps } from '../../../lib/stacks/stack-props';
+import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
 import { EstateStack } from '../../../lib/stacks/estate-stack';

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
-import { coreStackProps, tenantStackProps } from '../../../lib/app/stack-props';
+import { coreStackProps, tenantStackProps } from '../../../lib/stacks/stack-props';
 import type { EstateStacks } from '../../../lib/app/build-estate';
-import { allEnvironments, EstateModel } from '../../../lib/config';
+import { allEnvironments, EstateModel } from '../../../lib/config/model';
 import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../../../lib/planners/naming';
 import { planSpokeSubnets } from '../../../lib/planners/spoke-subnets';
 import { EstateStack } from '../../../lib/stacks/estate-stack';

@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { planCapacity } from '../../../lib/planners/capacity';
+import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { shardOf, shardStackName } from '../../../lib/planners/shards';
 import { buildNetworkApp, exampleModel } from './network-app';
 

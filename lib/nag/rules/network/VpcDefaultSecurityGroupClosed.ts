@@ -8,7 +8,7 @@ type Props = Record<string, unknown>;
 /**
  * The custom resources that close a VPC's default security group, and where each names the group:
  * the CDK's own (ec2.Vpc restrictDefaultSecurityGroup) one group per VPC, the account baseline's
- * AccountDefaults (constructs/baseline/account-defaults.ts) a list of them.
+ * AccountDefaults (lib/patterns/baseline/account-defaults.ts) a list of them.
  */
 const CLOSERS: Readonly<Record<string, (props: Props) => unknown[]>> = {
   'Custom::VpcRestrictDefaultSG': (props) => [props.DefaultSecurityGroupId],

@@ -1,3 +1,0 @@
-export * from './topology';
-export * from './mermaid';
-export * from './format-diagram';

@@ -1,0 +1,90 @@
+import {
+  Duration,
+  SecretValue,
+  aws_events as events,
+  aws_events_targets as targets,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_sns as sns,
+  aws_sns_subscriptions as subscriptions,
+  aws_sqs as sqs,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { highSeverityFindingsPattern } from '../../planners/landing-zone/findings-routing';
+
+export interface FindingsAlertsProps {
+  readonly topicName: string;
+  /** Customer-managed key for the topic and the dead-letter queue. */
+  readonly key: kms.Key;
+  /** E-mail subscribers (the security team). @default none */
+  readonly emails?: readonly string[];
+  /** The CSOC's HTTPS endpoint. @default none */
+  readonly csoc?: LandingZoneConfig['csocEndpoint'];
+}
+
+/**
+ * Routes HIGH and CRITICAL Security Hub findings, as they arrive in the delegated administrator
+ * from every account and region, to an encrypted SNS topic and, when configured, to the CSOC's
+ * HTTPS endpoint (EventBridge API destination, API key from Secrets Manager, retries and an
+ * encrypted dead-letter queue so nothing is dropped silently).
+ */
+export class FindingsAlerts extends Construct {
+  readonly topic: sns.Topic;
+  readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: FindingsAlertsProps) {
+    super(scope, id);
+    this.topic = new sns.Topic(this, 'Topic', {
+      topicName: props.topicName,
+      masterKey: props.key,
+      enforceSSL: true,
+    });
+    props.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'EventBridgePublishesFindings',
+        principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+      }),
+    );
+    for (const email of props.emails ?? [])
+      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+    const pattern = highSeverityFindingsPattern();
+    this.rule = new events.Rule(this, 'HighSeverity', {
+      description: 'New HIGH and CRITICAL Security Hub findings from every account and region',
+      eventPattern: pattern,
+      targets: [new targets.SnsTopic(this.topic)],
+    });
+    if (props.csoc) this.addCsoc(props.csoc, props.key);
+  }
+
+  private addCsoc(csoc: NonNullable<FindingsAlertsProps['csoc']>, key: kms.IKey): void {
+    const connection = new events.Connection(this, 'CsocConnection', {
+      description: 'API key for the CSOC endpoint',
+      authorization: events.Authorization.apiKey(
+        csoc.apiKeyHeader,
+        SecretValue.secretsManager(csoc.apiKeySecretArn),
+      ),
+    });
+    const destination = new events.ApiDestination(this, 'Csoc', {
+      connection,
+      endpoint: csoc.url,
+      httpMethod: events.HttpMethod.POST,
+      description: 'CSOC: receives HIGH and CRITICAL findings',
+    });
+    const deadLetters = new sqs.Queue(this, 'CsocDeadLetters', {
+      encryption: sqs.QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.rule.addTarget(
+      new targets.ApiDestination(destination, {
+        deadLetterQueue: deadLetters,
+        retryAttempts: 185,
+        maxEventAge: Duration.hours(24),
+      }),
+    );
+  }
+}

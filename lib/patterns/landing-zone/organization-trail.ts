@@ -1,0 +1,52 @@
+import { Stack, aws_cloudtrail as cloudtrail, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EventSelectorPlan } from '../../planners/landing-zone/trail-selectors';
+
+export interface OrganizationTrailProps {
+  readonly trailName: string;
+  readonly bucket: s3.IBucket;
+  readonly key: kms.IKey;
+  /** From `planTrailSelectors`. */
+  readonly selectors: readonly EventSelectorPlan[];
+}
+
+/** The trail's ARN, known before it exists, so bucket and key policies can name it. */
+export function trailArn(scope: Construct, trailName: string): string {
+  const { region, account } = Stack.of(scope);
+  return `arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
+}
+
+/**
+ * The organization trail: every account, every region, global service events, log-file
+ * integrity validation, encrypted with the log archive's CloudTrail key, management events and
+ * S3 data events on patient-data buckets.
+ */
+export class OrganizationTrail extends Construct {
+  readonly trail: cloudtrail.CfnTrail;
+
+  constructor(scope: Construct, id: string, props: OrganizationTrailProps) {
+    super(scope, id);
+    this.trail = new cloudtrail.CfnTrail(this, 'Resource', {
+      trailName: props.trailName,
+      isLogging: true,
+      isOrganizationTrail: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      s3BucketName: props.bucket.bucketName,
+      kmsKeyId: props.key.keyArn,
+      advancedEventSelectors: props.selectors.map((s) => ({
+        name: s.name,
+        fieldSelectors: s.fieldSelectors.map((f) => ({
+          field: f.field,
+          equalTo: f.equalTo && [...f.equalTo],
+          startsWith: f.startsWith && [...f.startsWith],
+          notStartsWith: f.notStartsWith && [...f.notStartsWith],
+        })),
+      })),
+    });
+    // The trail checks it can write when it is created, so the bucket policy must exist first.
+    const policy = props.bucket.policy;
+    if (policy) this.trail.node.addDependency(policy);
+  }
+}
