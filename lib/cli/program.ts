@@ -19,6 +19,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => CommandFactory]> = [
   ['preflight', () => require('./commands/preflight').preflightCommand],
   ['verify-live', () => require('./commands/verify-live').verifyLiveCommand],
   ['sync-accounts', () => require('./commands/sync-accounts').syncAccountsCommand],
+  ['waves', () => require('./commands/waves').wavesCommand],
   ['generate-estate', () => require('./commands/generate-estate').generateEstateCommand],
   ['schemas', () => require('./commands/schemas').schemasCommand],
 ];
