@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { ConfigValidationError } from '../lib/config/config-error';
 import { createApp } from '../lib/app/create-app';
-import { UserError } from '../lib/user-error';
+import { UserInputError as UserError } from '../lib/errors/user-input-error';
 
 // An invalid config, or a capacity need the design cannot meet, synthesizes nothing: print
 // every error (no stack trace) and stop before any template is written.

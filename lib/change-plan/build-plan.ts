@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 import { ConfigValidationError } from '../config/config-error';
 import { todayUtc } from '../security-review/dates';
 import { parseExceptions, readExceptionsText } from '../security-review/load-exceptions';
@@ -51,7 +51,7 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
   const commit = resolveCommit(root, options.base);
   const configDir = relative(root, resolve(cwd, options.configDir ?? 'config')) || '.';
   if (configDir.startsWith('..') || isAbsolute(configDir)) {
-    throw new UserError(
+    throw new UserInputError(
       `--config ${options.configDir}: must be inside the repository, so the base has one too`,
     );
   }
@@ -136,6 +136,6 @@ function tenantsIn(configDir: string): Set<string> {
 /** The base runs on the working tree's installed packages: no second `npm ci`. */
 function linkNodeModules(root: string, worktree: string): void {
   const modules = join(root, 'node_modules');
-  if (!existsSync(modules)) throw new UserError(`${modules} not found: run npm ci first`);
+  if (!existsSync(modules)) throw new UserInputError(`${modules} not found: run npm ci first`);
   symlinkSync(modules, join(worktree, 'node_modules'), 'dir');
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 
 /** Runs git in `cwd` and returns its trimmed output; a failure says which command and why. */
 export function git(cwd: string, args: readonly string[]): string {
@@ -18,7 +18,7 @@ export function repositoryRoot(cwd: string): string {
   try {
     return git(cwd, ['rev-parse', '--show-toplevel']);
   } catch {
-    throw new UserError(
+    throw new UserInputError(
       `${cwd} is not inside a git repository: plan compares the working tree with a git ref`,
     );
   }
@@ -29,7 +29,7 @@ export function resolveCommit(root: string, ref: string): string {
   try {
     return git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   } catch {
-    throw new UserError(
+    throw new UserInputError(
       `--base ${ref}: no such commit in this repository (in CI, check out with fetch-depth: 0 or fetch the base branch)`,
     );
   }

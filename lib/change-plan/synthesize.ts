@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { odsCode } from '../config/schema/primitives';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 import { SynthesizedStack, Template } from './types';
 
 export interface SynthRequest {
@@ -110,7 +110,7 @@ function run(
     child.on('close', (code) => {
       if (code === 0) return resolve();
       const tail = stderr.trim().split('\n').slice(-STDERR_TAIL_LINES).join('\n');
-      reject(new UserError(`plan: synthesizing ${label} failed (exit ${code}):\n${tail}`));
+      reject(new UserInputError(`plan: synthesizing ${label} failed (exit ${code}):\n${tail}`));
     });
   });
 }

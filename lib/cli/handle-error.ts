@@ -1,25 +1,20 @@
-import { ConfigValidationError } from '../config/config-error';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 
-/** Thrown by a command to stop with a message and an exit code, without a stack trace. */
-export class CliError extends UserError {
-  constructor(message: string, exitCode = 1) {
-    super(message, exitCode);
-    this.name = 'CliError';
-  }
-}
-
-/** The one place failures become output and exit codes: known errors print cleanly, bugs print their stack. */
+/**
+ * The one place failures become output and exit codes. One rule: input the user must fix
+ * (a UserInputError, from any layer) prints its message and exits with its code; anything
+ * else is a bug, so it prints the stack for the report and exits 2.
+ */
 export function handleError(
   error: unknown,
   stderr: (text: string) => void = (t) => process.stderr.write(t),
 ): never {
-  if (error instanceof ConfigValidationError || error instanceof UserError) {
+  if (UserInputError.is(error)) {
     stderr(`${error.message}\n`);
-    process.exit(error instanceof UserError ? error.exitCode : 1);
+    process.exit(error.exitCode);
   }
   stderr(
-    `nhs-cloud: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `nhs-cloud: internal error (a bug, please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   process.exit(2);
 }

@@ -1,3 +1,5 @@
+import { UserInputError } from '../errors/user-input-error';
+
 /**
  * One problem in the estate's configuration, located precisely enough for a trust's
  * IT team to fix it without reading our code.
@@ -42,11 +44,13 @@ export function formatConfigErrors(errors: readonly ConfigError[]): string {
   return `${sorted.map(formatConfigError).join('\n')}\n\n${sorted.length} configuration ${noun} in ${files} file${files === 1 ? '' : 's'}.`;
 }
 
-/** Thrown by the loader when a config is invalid; carries every error, not just the first. */
-export class ConfigValidationError extends Error {
+/**
+ * Thrown by the loader when a config is invalid; carries every error, not just the first.
+ * A UserInputError, so the CLI and `cdk synth` print it without a stack and exit 1.
+ */
+export class ConfigValidationError extends UserInputError {
   constructor(public readonly errors: readonly ConfigError[]) {
     super(formatConfigErrors(errors));
-    this.name = 'ConfigValidationError';
   }
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigValidationError } from '../config/config-error';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 import { readConfigTexts } from '../config/load-config';
 import { validateEstate } from '../config/validate-estate';
 import { allEnvironments } from '../config/model';
@@ -29,7 +29,7 @@ export function planOnboarding(configDir: string, request: TenantRequest): Onboa
 
   const file = join(configDir, 'tenants', `${request.odsCode}.yaml`);
   if (existsSync(file))
-    throw new UserError(`${file} already exists; edit it in a pull request instead of onboarding again`);
+    throw new UserInputError(`${file} already exists; edit it in a pull request instead of onboarding again`);
 
   const used = [
     ...allEnvironments(current.model).map((e) => e.cidr),
@@ -43,7 +43,7 @@ export function planOnboarding(configDir: string, request: TenantRequest): Onboa
     request.environments.map(() => request.prefix),
   );
   if (!cidrs) {
-    throw new UserError(
+    throw new UserInputError(
       `tenantSupernet ${estate.network.tenantSupernet} has no room for ${request.environments.length} more /${request.prefix} blocks; try a longer --prefix or extend the supernet`,
     );
   }

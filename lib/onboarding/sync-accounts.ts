@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { VendedAccountOutput, vendedAccountsFromOutputs } from '../planners/landing-zone/account-vending';
 import { applyVendedAccounts, VendedAccountChange } from '../planners/landing-zone/vended-accounts';
-import { UserError } from '../user-error';
+import { UserInputError } from '../errors/user-input-error';
 
 export interface SyncAccountsOptions {
   /** JSON written by `cdk deploy --outputs-file`. */
@@ -26,14 +26,14 @@ type Outputs = Record<string, Record<string, string>>;
  * `nhs-cloud sync-accounts`: writes the account IDs of newly vended accounts (outputs of the
  * Org-<ODS> stacks) into the tenant files, so the next synthesis creates their environment
  * stacks. Every file is checked before any is written: a conflict leaves config untouched.
- * Every problem with the inputs is a UserError (printed without a stack trace).
+ * Every problem with the inputs is a UserInputError (printed without a stack trace).
  */
 export function syncAccounts(options: SyncAccountsOptions): SyncedFile[] {
   try {
     return sync(options);
   } catch (error) {
-    if (error instanceof UserError || !(error instanceof Error)) throw error;
-    throw new UserError(error.message);
+    if (UserInputError.is(error) || !(error instanceof Error)) throw error;
+    throw new UserInputError(error.message);
   }
 }
 
@@ -48,7 +48,7 @@ function sync(options: SyncAccountsOptions): SyncedFile[] {
   for (const [odsCode, accounts] of byTenant) {
     const file = files.get(odsCode);
     if (!file) {
-      throw new UserError(
+      throw new UserInputError(
         `${options.outputsFile}: accounts were vended for ${odsCode}, but no tenant file has that odsCode`,
       );
     }
@@ -61,11 +61,11 @@ function sync(options: SyncAccountsOptions): SyncedFile[] {
 }
 
 function readOutputs(path: string): Outputs {
-  if (!existsSync(path)) throw new UserError(`${path}: outputs file not found`);
+  if (!existsSync(path)) throw new UserInputError(`${path}: outputs file not found`);
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Outputs;
   } catch (error) {
-    throw new UserError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new UserInputError(`${path}: not valid JSON (${(error as Error).message})`);
   }
 }
 

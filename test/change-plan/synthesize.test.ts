@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appCommand, synthesize } from '../../lib/change-plan/synthesize';
-import { UserError } from '../../lib/user-error';
+import { UserInputError } from '../../lib/errors/user-input-error';
 
 /**
  * `synthesize` against stand-in apps (a few lines of shell and node), so the contract with a
@@ -75,7 +75,7 @@ test('a failing app is a user error naming the side, with the end of its stderr'
     outdir: join(dir, 'out'),
     label: 'the base (main)',
   });
-  await expect(attempt).rejects.toBeInstanceOf(UserError);
+  await expect(attempt).rejects.toBeInstanceOf(UserInputError);
   await expect(attempt).rejects.toThrow(
     'plan: synthesizing the base (main) failed (exit 3):\nline 1\nconfig/tenants/RGR.yaml:3:1 bad',
   );

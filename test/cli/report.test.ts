@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '../../lib/cli/commands/report';
-import { CliError } from '../../lib/cli/handle-error';
+import { UserInputError } from '../../lib/errors/user-input-error';
 import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
 import { MATCHING_EXCEPTIONS, synthFixture } from '../security-review/fixture-app';
 
@@ -13,7 +13,7 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs `nhs-cloud report ARGS` in-process; CliErrors become exit codes as in handleError. */
+/** Runs `nhs-cloud report ARGS` in-process; UserInputErrors become exit codes as in handleError. */
 async function report(args: string[]): Promise<Run> {
   let stdout = '';
   const io = { out: (t: string) => void (stdout += t), err: () => undefined };
@@ -25,7 +25,7 @@ async function report(args: string[]): Promise<Run> {
     await program.parseAsync(['node', 'nhs-cloud', 'report', ...args]);
     return { code: 0, stdout, stderr: '' };
   } catch (error) {
-    if (error instanceof CliError) return { code: error.exitCode, stdout, stderr: error.message };
+    if (error instanceof UserInputError) return { code: error.exitCode, stdout, stderr: error.message };
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSyncReport, syncAccounts } from '../../lib/onboarding/sync-accounts';
-import { UserError } from '../../lib/user-error';
+import { UserInputError } from '../../lib/errors/user-input-error';
 
 const RGR = `odsCode: RGR # West Suffolk
 environments:
@@ -65,7 +65,7 @@ describe('syncAccounts', () => {
     expect(() => syncAccounts({ outputsFile: file, configDir: dir })).toThrow(
       `${tenantFile('QJG.yaml')}: environments.prod.accountId is 200000000003 but the organization vended 999999999999`,
     );
-    expect(() => syncAccounts({ outputsFile: file, configDir: dir })).toThrow(UserError);
+    expect(() => syncAccounts({ outputsFile: file, configDir: dir })).toThrow(UserInputError);
     expect(readFileSync(tenantFile('west-suffolk.yaml'), 'utf8')).toBe(RGR);
   });
 

@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED, generateEstate } from '../../generator/generate-estate';
 import { formatSummary, summariseEstate } from '../../generator/summarise';
 import { writeGeneratedEstate } from '../../generator/write-estate';
-import { CliError } from '../handle-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface GenerateEstateOptions {
@@ -43,8 +43,10 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
         });
         writeGeneratedEstate(options.out, estate, { force: options.force });
       } catch (error) {
-        if (error instanceof CliError) throw error;
-        throw new CliError(`generate-estate: ${error instanceof Error ? error.message : String(error)}`);
+        if (UserInputError.is(error)) throw error;
+        throw new UserInputError(
+          `generate-estate: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       io.out(`${options.out}: ${formatSummary(summariseEstate(estate))} (seed ${options.seed})`);
     });

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { planOnboarding, writeOnboarding } from '../../onboarding/onboard-tenant';
 import { parseEnvironmentOptions, TenantRequest } from '../../onboarding/tenant-request';
-import { CliError } from '../handle-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface OnboardOptions {
@@ -77,13 +77,15 @@ export function onboardCommand(io: CliIo = processIo): Command {
 
 function toRequest(options: OnboardOptions): TenantRequest {
   const environments = parseEnvironmentOptions(options.env);
-  if (typeof environments === 'string') throw new CliError(environments);
+  if (typeof environments === 'string') throw new UserInputError(environments);
   const prefix = Number(options.prefix.replace(/^\//, ''));
   if (!Number.isInteger(prefix) || prefix < 16 || prefix > 24) {
-    throw new CliError(`--prefix ${options.prefix}: expected a prefix length from /16 to /24, e.g. /21`);
+    throw new UserInputError(
+      `--prefix ${options.prefix}: expected a prefix length from /16 to /24, e.g. /21`,
+    );
   }
   if (options.onPrem && (options.onPremCidr.length === 0 || !options.onPremAsn)) {
-    throw new CliError('--on-prem needs --on-prem-cidr (one or more) and --on-prem-asn');
+    throw new UserInputError('--on-prem needs --on-prem-cidr (one or more) and --on-prem-asn');
   }
   return {
     odsCode: options.ods,
@@ -111,6 +113,6 @@ function toRequest(options: OnboardOptions): TenantRequest {
 
 function number(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n)) throw new CliError(`${flag} ${value}: expected a number`);
+  if (!Number.isFinite(n)) throw new UserInputError(`${flag} ${value}: expected a number`);
   return n;
 }

@@ -5,7 +5,7 @@ import { AwsCallError } from '../../aws/aws-errors';
 import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
 import { findEnvironment, runPreflight } from '../../aws/preflight';
 import { countVerdicts, formatPreflightJson, formatPreflightText } from '../../aws/preflight-format';
-import { CliError } from '../handle-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface PreflightCliOptions {
@@ -38,7 +38,7 @@ export function preflightCommand(
     .action(async (options: PreflightCliOptions) => {
       const model = loadConfig(options.config);
       const found = findEnvironment(model, options.tenant, options.env);
-      if ('error' in found) throw new CliError(`preflight: ${found.error}`);
+      if ('error' in found) throw new UserInputError(`preflight: ${found.error}`);
       const clients = new Map<string, EC2Client>();
       const ec2 = (region: string) => {
         const client =
@@ -61,12 +61,12 @@ export function preflightCommand(
         io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));
         const failed = countVerdicts(report).fail;
         if (failed > 0) {
-          throw new CliError(
+          throw new UserInputError(
             `preflight: ${failed} check${failed === 1 ? '' : 's'} failed for ${report.tenant} ${report.environment}`,
           );
         }
       } catch (error) {
-        if (error instanceof AwsCallError) throw new CliError(`preflight: ${error.message}`);
+        if (error instanceof AwsCallError) throw new UserInputError(`preflight: ${error.message}`);
         throw error;
       } finally {
         for (const client of clients.values()) client.destroy();

@@ -8,7 +8,7 @@ import { loadAssemblyReview, ReportInputError } from '../../security-review/repo
 import { renderJson } from '../../security-review/report/json';
 import { renderMarkdown } from '../../security-review/report/markdown';
 import { renderSarif } from '../../security-review/report/sarif';
-import { CliError } from '../handle-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 export const REPORT_FORMATS = ['md', 'sarif', 'json'] as const;
@@ -48,9 +48,9 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
     .action((options: ReportOptions) => {
       const assembly = load(options.assembly);
       if (assembly.review.packs.length === 0) {
-        throw new CliError(
+        throw new UserInputError(
           `${options.assembly} was synthesized with the rule packs off (-c nag=false): nothing to review; synthesize without it`,
-          2,
+          { exitCode: 2 },
         );
       }
       const data = buildReportData(assembly, {
@@ -63,7 +63,7 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
       else io.out(text);
       const failing = failures(data, options.failOn);
       if (failing > 0) {
-        throw new CliError(
+        throw new UserInputError(
           `security review: ${failing} open finding${failing === 1 ? '' : 's'} or review problem${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
         );
       }
@@ -74,7 +74,7 @@ function load(assembly: string) {
   try {
     return loadAssemblyReview(assembly);
   } catch (error) {
-    if (error instanceof ReportInputError) throw new CliError(error.message, 2);
+    if (error instanceof ReportInputError) throw new UserInputError(error.message, { exitCode: 2 });
     throw error;
   }
 }

@@ -14,7 +14,7 @@ import {
   LiveTgwError,
   runVerifyLive,
 } from '../../aws/verify-live';
-import { CliError } from '../handle-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface VerifyLiveCliOptions {
@@ -55,7 +55,7 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
       try {
         expected = loadTgwExpected(source, model);
       } catch (error) {
-        if (error instanceof ExpectedSourceError) throw new CliError(`verify-live: ${error.message}`);
+        if (error instanceof ExpectedSourceError) throw new UserInputError(`verify-live: ${error.message}`);
         throw error;
       }
       const ec2 = createEc2Client({
@@ -71,10 +71,12 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
         io.out(options.format === 'json' ? formatVerifyLiveJson(report) : formatVerifyLiveText(report));
         const n = report.drift.length;
         if (n > 0)
-          throw new CliError(`verify-live: ${n} difference${n === 1 ? '' : 's'} from the expected model`);
+          throw new UserInputError(
+            `verify-live: ${n} difference${n === 1 ? '' : 's'} from the expected model`,
+          );
       } catch (error) {
         if (error instanceof AwsCallError || error instanceof LiveTgwError) {
-          throw new CliError(`verify-live: ${error.message}`);
+          throw new UserInputError(`verify-live: ${error.message}`);
         }
         throw error;
       } finally {

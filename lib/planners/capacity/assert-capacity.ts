@@ -1,4 +1,4 @@
-import { UserError } from '../../user-error';
+import { UserInputError as UserError } from '../../errors/user-input-error';
 import { CapacityPlan, CapacityShortfall } from './types';
 
 /** Thrown when a capacity plan has unmet needs; carries every one of them. */
