@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
 import { diagramCommand } from '../../lib/cli/commands/diagram';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 
-const EXAMPLE = resolve(__dirname, '../../config');
+const EXAMPLE = FIXTURE_ESTATE_DIR;
 
 async function run(...args: string[]): Promise<{ out: string; error?: unknown }> {
   const out: string[] = [];

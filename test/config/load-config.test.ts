@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigValidationError } from '../../lib/config/config-error';
 import { loadConfig, validateConfigDir } from '../../lib/config/load-config';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 
-const EXAMPLE = join(__dirname, '../../config');
+const EXAMPLE = FIXTURE_ESTATE_DIR;
 const BROKEN = join(__dirname, '../fixtures/config/broken');
 
-describe('the example estate in config/', () => {
+describe('the fixture estate (a frozen copy of the example in config/)', () => {
   const model = loadConfig(EXAMPLE);
 
   test('validates with zero errors', () => {
@@ -45,7 +46,9 @@ describe('the example estate in config/', () => {
   });
 
   test('shows tenant paths relative to the working directory', () => {
-    expect(model.tenants.find((t) => t.odsCode === 'RGR')?.file).toBe('config/tenants/RGR.yaml');
+    expect(model.tenants.find((t) => t.odsCode === 'RGR')?.file).toBe(
+      'test/fixtures/estate/tenants/RGR.yaml',
+    );
   });
 });
 
