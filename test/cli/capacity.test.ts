@@ -1,11 +1,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { capacityCommand } from '../../lib/cli/commands/capacity';
-import { CliError } from '../../lib/cli/handle-error';
+import { UserInputError } from '../../lib/errors/user-input-error';
 import type { CapacityJson } from '../../lib/capacity-report/format-json';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 
-const EXAMPLE = resolve(__dirname, '../../config');
+const EXAMPLE = FIXTURE_ESTATE_DIR;
 
 /** Runs `nhs-cloud capacity <args>` and returns what it printed, plus the error it threw, if any. */
 async function run(...args: string[]): Promise<{ out: string; error?: unknown }> {
@@ -82,9 +83,9 @@ describe('nhs-cloud capacity with an unmet need', () => {
   test('prints the plan, then fails with a message naming the tenant and path', async () => {
     const { out, error } = await run('--config', dir, '--json');
     expect(JSON.parse(out).ok).toBe(false);
-    expect(error).toBeInstanceOf(CliError);
-    expect((error as CliError).exitCode).toBe(1);
-    expect((error as CliError).message).toMatch(
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).exitCode).toBe(1);
+    expect((error as UserInputError).message).toMatch(
       /^Capacity plan: 3 unmet needs\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml\n {2}- firewall-endpoints: needs 2 inspection lanes per AZ/,
     );
   });
