@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildChangePlan } from '../../lib/change-plan/build-plan';
 import { blockedDecisions, ChangePlan } from '../../lib/change-plan/types';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 
 /**
  * End to end, once: a temporary git repository holding a copy of this project's app and
- * example config (node_modules symlinked), one commit, then a working-tree change to RGR's
+ * fixture estate as its config/ (node_modules symlinked), one commit, then a working-tree change to RGR's
  * prod CIDR. Two real synthesis processes (base worktree and working tree, both narrowed to
  * RGR); typically 15-30 s.
  */
 const PROJECT = resolve(__dirname, '../..');
-const COPIED = ['bin', 'lib', 'constructs', 'config', 'package.json', 'tsconfig.json', 'cdk.json'];
+const COPIED = ['bin', 'lib', 'constructs', 'package.json', 'tsconfig.json', 'cdk.json'];
 const OLD_CIDR = 'cidr: 10.64.0.0/21';
 const NEW_CIDR = 'cidr: 10.65.128.0/21';
 
@@ -26,6 +27,7 @@ const git = (...args: string[]) =>
 beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), 'plan-e2e-'));
   for (const path of COPIED) cpSync(join(PROJECT, path), join(repo, path), { recursive: true });
+  cpSync(FIXTURE_ESTATE_DIR, join(repo, 'config'), { recursive: true });
   symlinkSync(join(PROJECT, 'node_modules'), join(repo, 'node_modules'), 'dir');
   writeFileSync(join(repo, '.gitignore'), 'node_modules\ncdk.out\n');
   git('init', '--quiet');

@@ -1,11 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 import { runCli } from '../support/run-cli';
 
-const CONFIG = resolve(__dirname, '../../config');
+const CONFIG = FIXTURE_ESTATE_DIR;
 
-/** A hand-written manifest.json over the example estate's accounts: what `cdk synth` writes, cut to the fields the planner reads. */
+/** A hand-written manifest.json over the fixture estate's accounts: what `cdk synth` writes, cut to the fields the planner reads. */
 function writeAssembly(artifacts: Record<string, { account: string; dependencies?: string[] }>): string {
   const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-waves-'));
   const manifest = {
