@@ -14,17 +14,16 @@ import { AssemblyStack } from '../../lib/verify/assembly/types';
 import { hintsFromConfig } from '../../lib/verify/verify-network';
 import { runCommand } from '../support/ec2-fixtures/run-command';
 import { Ec2QueryServer, fastRetry, TEST_CREDENTIALS } from '../support/ec2-query-server';
-import { EXAMPLE_CONFIG_DIR, exampleModel } from '../support/example-estate';
+import { FIXTURE_ESTATE_DIR, fixtureModel, synthAssemblyDir } from '../support/fixture-estate';
 import { miniHub } from '../fixtures/assemblies/mini-hub';
 import { findResource, props, stackOf } from '../verify/support/tamper';
 import { deployedGateway } from './deployed-gateway';
-import { synthAssemblyDir } from './synth-assembly';
 
 /**
  * The two offline sources of the expected gateway must agree: the plan (no cdk.out) and the
  * synthesized templates (what a deploy creates). The example estate is synthesized once.
  */
-const model = exampleModel();
+const model = fixtureModel();
 const hints = hintsFromConfig(model);
 let dir: string;
 let stacks: AssemblyStack[];
@@ -105,7 +104,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
           clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
           defaultAssembly,
         }),
-      ['verify-live', '--config', EXAMPLE_CONFIG_DIR, '--endpoint', server.url, ...args],
+      ['verify-live', '--config', FIXTURE_ESTATE_DIR, '--endpoint', server.url, ...args],
     );
 
   test('--assembly DIR: no differences, and the header names the assembly', async () => {

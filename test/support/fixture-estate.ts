@@ -1,4 +1,6 @@
 import { App } from 'aws-cdk-lib';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEstate, BuildEstateOptions, EstateStacks } from '../../lib/app/build-estate';
 import { loadConfig } from '../../lib/config/load-config';
@@ -28,4 +30,22 @@ export function buildFixtureEstate(options: BuildEstateOptions = {}): { app: App
     treeMetadata: false,
   });
   return { app, stacks: buildEstate(app, fixtureModel(), options) };
+}
+
+/**
+ * Synthesizes an estate (the fixture by default; no nag packs) into a fresh directory, as
+ * `cdk synth` would write `cdk.out`, and returns the directory. Slow (seconds): call once
+ * per test file.
+ */
+export function synthAssemblyDir(estate: EstateModel = fixtureModel()): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'nhs-cloud-assembly-'));
+  const app = new App({
+    outdir,
+    analyticsReporting: false,
+    builtinCloudFormationValidation: false,
+    context: { 'aws:cdk:enable-path-metadata': true }, // construct paths in messages, as with the CLI
+  });
+  buildEstate(app, estate);
+  app.synth();
+  return outdir;
 }
