@@ -1,3 +1,5 @@
+import { UserInputError } from '../errors/user-input-error';
+
 /**
  * Turns SDK failures into messages a person can act on. The SDK has already retried
  * throttling and transient errors by the time one of these is built.
@@ -5,8 +7,12 @@
 export type AwsFailureKind =
   'expired-credentials' | 'invalid-credentials' | 'access-denied' | 'throttled' | 'other';
 
-/** A failed AWS call, named by its IAM action so messages and fixes can point at it. */
-export class AwsCallError extends Error {
+/**
+ * A failed AWS call, named by its IAM action so messages and fixes can point at it. A
+ * UserInputError: expired or missing credentials, a denied action or exhausted throttling
+ * are the environment the user runs in, fixed by them (the message says how), not bugs. Exit 1.
+ */
+export class AwsCallError extends UserInputError {
   constructor(
     readonly kind: AwsFailureKind,
     /** The IAM action, e.g. ec2:DescribeVpcs. */
@@ -16,7 +22,6 @@ export class AwsCallError extends Error {
     message: string,
   ) {
     super(message);
-    this.name = 'AwsCallError';
   }
 }
 

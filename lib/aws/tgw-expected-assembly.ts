@@ -6,9 +6,13 @@ import { ModelHints } from '../verify/model/context';
 import { labelOf } from '../verify/model/labels';
 import { TgwAttachment, TgwRouteTable, TransitGateway } from '../verify/model/types';
 import { BLACKHOLE, DIRECT_CONNECT_ATTACHMENT, sortTgwExpected, TgwExpected } from './tgw-expected';
+import { UserInputError } from '../errors/user-input-error';
 
-/** The assembly cannot be read, or cannot state the gateway's routing completely. */
-export class AssemblyExpectedError extends Error {}
+/**
+ * The assembly cannot be read, or cannot state the gateway's routing completely: the folder
+ * the user passed as --assembly is the problem, so it prints without a stack.
+ */
+export class AssemblyExpectedError extends UserInputError {}
 
 /** Resources whose values the expected routing depends on; a model gap in any of them is fatal. */
 const TGW_TYPES = new Set([

@@ -5,6 +5,7 @@ import { hintsFromConfig } from '../verify/verify-network';
 import { parseTgwExpected, TgwExpected } from './tgw-expected';
 import { AssemblyExpectedError, tgwExpectedFromAssembly } from './tgw-expected-assembly';
 import { tgwExpectedFromPlan } from './tgw-expected-plan';
+import { UserInputError } from '../errors/user-input-error';
 
 /**
  * Where the expected gateway comes from: a hand-written file, the synthesized templates (what
@@ -37,8 +38,8 @@ export function chooseExpectedSource(options: SourceOptions): ExpectedSource {
   return { kind: 'plan', path: options.config };
 }
 
-/** The expected model cannot be had from the chosen source; the message names the file. */
-export class ExpectedSourceError extends Error {}
+/** The expected model cannot be had from the chosen source (a user's file); the message names it. */
+export class ExpectedSourceError extends UserInputError {}
 
 /** Loads the expected model; `model` is the validated config (policy hints, or the plan itself). */
 export function loadTgwExpected(source: ExpectedSource, model: EstateModel): TgwExpected {

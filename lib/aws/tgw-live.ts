@@ -13,6 +13,7 @@ import { AwsCallError } from './aws-errors';
 import { MAX_PAGE_SIZE, nameTag, readAllPages } from './paging';
 import { nameAttachments } from './tgw-attachment-names';
 import { BLACKHOLE } from './tgw-expected';
+import { UserInputError } from '../errors/user-input-error';
 
 /** A deployed transit gateway's routing, with attachments named as the expected model names them (see nameAttachments). */
 export interface LiveTgw {
@@ -38,8 +39,11 @@ export interface LiveRoute {
   readonly target: string;
 }
 
-/** The reader found nothing it could compare (no gateway, or an ambiguous one). */
-export class LiveTgwError extends Error {}
+/**
+ * The reader found nothing it could compare (no gateway, or an ambiguous one): the account
+ * or the --transit-gateway-id the user pointed at is wrong, so it is input to fix.
+ */
+export class LiveTgwError extends UserInputError {}
 
 const GONE = ['deleted', 'deleting'];
 const byTgw = (id: string): Filter[] => [{ Name: 'transit-gateway-id', Values: [id] }];

@@ -6,6 +6,7 @@ import { reportCommand } from '../../lib/cli/commands/report';
 import { UserInputError } from '../../lib/errors/user-input-error';
 import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
 import { MATCHING_EXCEPTIONS, synthFixture } from '../security-review/fixture-app';
+import { runCli } from '../support/run-cli';
 
 interface Run {
   readonly code: number;
@@ -115,6 +116,25 @@ describe('nhs-cloud report', () => {
     const run = await report(['--assembly', dir]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('synthesized with the rule packs off (-c nag=false)');
+  });
+
+  it('exits 2, before any work, when --out is in a folder that does not exist', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'nhs-cloud-out-')), 'missing');
+    const out = join(folder, 'review.md');
+    const run = await runCli(['report', '--assembly', assembly, '--out', out]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `--out: ${out}: expected a file in an existing folder, but ${folder} does not exist\n  hint: create the folder first (mkdir -p ${folder}) or choose another path\n`,
+    });
+  });
+
+  it('exits 2 when --out is inside a file, not a folder', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nhs-cloud-out-')), 'a-file');
+    writeFileSync(file, '');
+    const run = await runCli(['report', '--assembly', assembly, '--out', join(file, 'review.md')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`but ${file} is not a folder`);
   });
 
   it('rejects an unknown format', async () => {

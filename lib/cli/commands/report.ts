@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
 import { todayUtc } from '../../security-review/dates';
 import { buildReportData } from '../../security-review/report/report-data';
 import { failures, FailOn } from '../../security-review/report/summary';
-import { loadAssemblyReview, ReportInputError } from '../../security-review/report/load-assembly';
+import { loadAssemblyReview } from '../../security-review/report/load-assembly';
 import { renderJson } from '../../security-review/report/json';
 import { renderMarkdown } from '../../security-review/report/markdown';
 import { renderSarif } from '../../security-review/report/sarif';
@@ -46,7 +46,9 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
     )
     .option('--out <file>', 'write the report to a file instead of standard output')
     .action((options: ReportOptions) => {
-      const assembly = load(options.assembly);
+      if (options.out) checkOutFolder(options.out);
+      // A missing or unreadable review file is a ReportInputError: exit 2, nothing to report on.
+      const assembly = loadAssemblyReview(options.assembly);
       if (assembly.review.packs.length === 0) {
         throw new UserInputError(
           `${options.assembly} was synthesized with the rule packs off (-c nag=false): nothing to review; synthesize without it`,
@@ -70,13 +72,19 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
     });
 }
 
-function load(assembly: string) {
-  try {
-    return loadAssemblyReview(assembly);
-  } catch (error) {
-    if (error instanceof ReportInputError) throw new UserInputError(error.message, { exitCode: 2 });
-    throw error;
-  }
+/**
+ * Before any work: `--out` into a folder that is not there would otherwise fail after the
+ * review, as a bare ENOENT. Exit 2 like the other "nothing reported" cases, not 1 (findings).
+ */
+function checkOutFolder(out: string): void {
+  const folder = dirname(out);
+  const stat = statSync(folder, { throwIfNoEntry: false });
+  if (stat?.isDirectory()) return;
+  throw UserInputError.at(
+    { flag: '--out' },
+    `${out}: expected a file in an existing folder, but ${folder} ${stat ? 'is not a folder' : 'does not exist'}`,
+    { hint: `create the folder first (mkdir -p ${folder}) or choose another path`, exitCode: 2 },
+  );
 }
 
 function render(data: ReturnType<typeof buildReportData>, format: ReportFormat): string {

@@ -2,12 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_FILE, REVIEW_FILE_VERSION, ReviewFile } from '../review-file';
 import { RawValidationReport, VALIDATION_REPORT_FILE } from './raw-report';
+import { UserInputError } from '../../errors/user-input-error';
 
-/** The review inputs could not be read: the message says which file and what to run. */
-export class ReportInputError extends Error {
+/**
+ * The review inputs could not be read: the message says which file and what to run. Exit 2,
+ * "nothing to report on", so CI can tell it from open findings (exit 1).
+ */
+export class ReportInputError extends UserInputError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ReportInputError';
+    super(message, { exitCode: 2 });
   }
 }
 
