@@ -311,6 +311,13 @@ describe('internet and NAT gateways', () => {
     });
   });
 
+  test('from the internet with an edge route table but no subnet in the VPC: nothing', () => {
+    const bare = vpc('vpc-bare', '10.9.0.0/16');
+    const gw: InternetGateway = { ...located('igw-bare'), vpc: bare };
+    gw.edgeRouteTable = table(bare, 'rt-bare-edge', { '10.9.0.0/16': local() });
+    expect(Walk.fromInternet(gw, flows('10.9.0.0/16', '0.0.0.0/0'), 'tcp', DROPS)).toEqual([]);
+  });
+
   test('from a detached internet gateway: nothing', () => {
     const detached: InternetGateway = { ...located('igw-x') };
     expect(Walk.fromInternet(detached, flows('10.4.0.0/16', '0.0.0.0/0'), 'tcp', DROPS)).toEqual([]);
@@ -436,17 +443,111 @@ describe('Transit Gateway', () => {
     expect(leaves.every((l) => l.hops.some((h) => h.via === 'zone picked by the gateway'))).toBe(true);
   });
 
-  test('a route back to the gateway it came from is a routing loop', () => {
+  test('a route table met twice in one zone is a loop, even across the gateway', () => {
     const gateway = tgw('tgw-l');
     const v = vpc('vpc-l', '10.50.0.0/16');
     const rtL = table(v, 'rt-l', { '0.0.0.0/0': { kind: 'transit-gateway', tgw: gateway } });
     const from = subnet(v, 'sn-l', '10.50.0.0/24', 'a', rtL);
     const rt = tgwTable(gateway, 'tgw-rt-l');
-    // 10.99/16 goes back into the same VPC, whose table sends it to the gateway again.
+    // 10.99/16 goes back into the same VPC, by the source subnet, whose table sends it to the gateway again.
     rt.routes.push(staticRoute('10.99.0.0/16', vpcAttachment(gateway, v, [from], rt)));
     const leaves = Walk.fromSubnet(from, flows('10.99.0.0/16', '10.50.0.0/24'), 'tcp', DROPS);
-    expect(summary(leaves)).toEqual(['dropped (routing loop): 10.99.0.0/16']);
+    expect(leaves.map((l) => [l.end, l.hops.at(-1)!.kind, l.hops.at(-1)!.node])).toEqual([
+      [{ kind: 'dropped', reason: 'routing loop' }, 'dropped', 'rt-l'],
+    ]);
     expect(Walk.fromSubnet(from, flows('10.99.0.0/16', '10.50.0.0/24'), 'tcp')).toEqual([]);
+  });
+
+  test('a gateway route table entered twice from one zone is a routing loop', () => {
+    const gateway = tgw('tgw-g');
+    const v = vpc('vpc-g', '10.51.0.0/16');
+    const toGateway = (): VpcTarget => ({ kind: 'transit-gateway', tgw: gateway });
+    const from = subnet(v, 'sn-g', '10.51.0.0/24', 'a', table(v, 'rt-g', { '0.0.0.0/0': toGateway() }));
+    // The attachment subnet has a table of its own, also pointing back at the gateway.
+    const attachSubnet = subnet(
+      v,
+      'sn-g-tgw',
+      '10.51.9.0/24',
+      'a',
+      table(v, 'rt-g-tgw', { '0.0.0.0/0': toGateway() }),
+    );
+    const rt = tgwTable(gateway, 'tgw-rt-g');
+    rt.routes.push(staticRoute('10.99.0.0/16', vpcAttachment(gateway, v, [attachSubnet], rt)));
+    const leaves = Walk.fromSubnet(from, flows('10.99.0.0/16', '10.51.0.0/24'), 'tcp', DROPS);
+    expect(leaves.map((l) => [l.end, l.hops.at(-1)!.kind, l.hops.at(-1)!.node])).toEqual([
+      [{ kind: 'dropped', reason: 'routing loop' }, 'attachment', 'vpc-g-att'],
+    ]);
+  });
+
+  test('a static route to a VPN without advertised prefixes still ends on-premises', () => {
+    const gateway = tgw('tgw-v');
+    const v = vpc('vpc-v', '10.52.0.0/16');
+    const from = subnet(
+      v,
+      'sn-v',
+      '10.52.0.0/24',
+      'a',
+      table(v, 'rt-v', { '0.0.0.0/0': { kind: 'transit-gateway', tgw: gateway } }),
+    );
+    const silent = otherAttachment(gateway, 'vpn-silent', 'vpn', []);
+    const rt = tgwTable(gateway, 'tgw-rt-v', [staticRoute('192.168.0.0/16', silent)]);
+    vpcAttachment(gateway, v, [from], rt);
+    const [leaf] = Walk.fromSubnet(from, flows('192.168.1.0/24', '10.52.0.0/24'), 'tcp');
+    expect(leaf.end).toEqual({ kind: 'on-premises', attachment: silent });
+    expect(leaf.hops.at(-1)?.via).toBe('to unknown prefixes');
+  });
+
+  describe('zone branches in appliance mode', () => {
+    /** Each zone of the target VPC sends the workload subnet through a firewall endpoint. */
+    function inspectedHub(oneFirewall: boolean) {
+      const gateway = tgw('tgw-z');
+      const spoke = vpc('vpc-zs', '10.53.0.0/16');
+      const from = subnet(
+        spoke,
+        'sn-zs',
+        '10.53.0.0/24',
+        'a',
+        table(spoke, 'rt-zs', { '0.0.0.0/0': { kind: 'transit-gateway', tgw: gateway } }),
+      );
+      const inspection = vpc('vpc-zi', '10.54.0.0/16');
+      const localOnly = table(inspection, 'rt-zi-fw', { '10.54.0.0/16': local() });
+      const firewalls = ['a', 'b'].map(
+        (az) =>
+          ({ ...located(oneFirewall ? 'fw-z' : `fw-z-${az}`), vpc: inspection, endpoints: [] }) as Firewall,
+      );
+      const attachSubnets = ['a', 'b'].map((az, i) => {
+        const fwSubnet = subnet(inspection, `sn-zi-fw-${az}`, `10.54.${10 + i}.0/24`, az, localOnly);
+        const firewall = firewalls[oneFirewall ? 0 : i];
+        const endpoint: FirewallEndpoint = { id: `vpce-z-${az}`, firewall, az, subnet: fwSubnet };
+        firewall.endpoints.push(endpoint);
+        const rt = table(inspection, `rt-zi-${az}`, { '10.54.5.0/24': { kind: 'firewall', endpoint } });
+        return subnet(inspection, `sn-zi-${az}`, `10.54.${i}.0/24`, az, rt);
+      });
+      subnet(inspection, 'sn-zi-work', '10.54.5.0/24', 'a', localOnly);
+      const rt = tgwTable(gateway, 'tgw-rt-z');
+      rt.routes.push(
+        staticRoute('10.54.0.0/16', vpcAttachment(gateway, inspection, attachSubnets, rt, true)),
+      );
+      vpcAttachment(gateway, spoke, [from], rt);
+      return from;
+    }
+
+    test('leaves that differ only in zone merge into one witness', () => {
+      const leaves = Walk.fromSubnet(inspectedHub(true), flows('10.54.5.0/24', '10.53.0.0/24'), 'tcp');
+      expect(summary(leaves)).toEqual(['delivered sn-zi-work: 10.54.5.0/24']);
+    });
+
+    test('leaves that passed different firewalls are kept apart', () => {
+      const leaves = Walk.fromSubnet(inspectedHub(false), flows('10.54.5.0/24', '10.53.0.0/24'), 'tcp');
+      expect(summary(leaves)).toEqual([
+        'delivered sn-zi-work: 10.54.5.0/24',
+        'delivered sn-zi-work: 10.54.5.0/24',
+      ]);
+      expect(leaves.map((l) => l.hops.find((h) => h.kind === 'firewall')?.node).sort()).toEqual([
+        'fw-z-a',
+        'fw-z-b',
+      ]);
+    });
   });
 });
 
@@ -480,6 +581,19 @@ describe('peering', () => {
     expect(summary(Walk.fromSubnet(inB, flows('10.60.0.0/24', '10.61.0.0/24'), 'tcp'))).toEqual([
       'delivered sn-pa: 10.60.0.0/24',
     ]);
+  });
+
+  test('a peering connection between two other VPCs leads outside the model', () => {
+    const c = vpc('vpc-pc', '10.63.0.0/16');
+    const s = subnet(
+      c,
+      'sn-pc',
+      '10.63.0.0/24',
+      'a',
+      table(c, 'rt-pc', { '10.61.0.0/16': { kind: 'peering', peering: toB } }),
+    );
+    const [leaf] = Walk.fromSubnet(s, flows('10.61.0.0/24', '10.63.0.0/24'), 'tcp');
+    expect(leaf.end).toEqual({ kind: 'outside', reason: 'peering to vpc-pb' });
   });
 
   test('a peer outside the model ends outside it', () => {
@@ -552,6 +666,28 @@ describe('firewall endpoints', () => {
       ['delivered', 'sn-db'],
     ]);
     expect(passed.hops[1]).toMatchObject({ inspected: true, explicit: true, via: 'pass: g: tcp (sid 2)' });
+  });
+
+  test('a pass that depends on what the model cannot see names its conditions', () => {
+    const tls: FirewallPolicyModel = {
+      ...policy,
+      statefulRules: [
+        {
+          action: 'pass',
+          box: { protocols: ['tcp'], src: ALL_ADDRESSES, dst: ALL_ADDRESSES, ports: range(443, 443) },
+          conditions: ['tls.sni', 'content:".nhs.uk"'],
+          label: 'g: egress (sid 3)',
+        },
+      ],
+    };
+    const leaves = Walk.fromSubnet(
+      inspected(tls),
+      flows('10.70.1.0/24', '10.70.0.0/24', range(443, 443)),
+      'tcp',
+    );
+    const hop = leaves.find((l) => l.end.kind === 'delivered')!.hops[1];
+    expect(hop.via).toBe('pass: g: egress (sid 3) if tls.sni and content:".nhs.uk"');
+    expect(hop.conditions).toEqual(['tls.sni', 'content:".nhs.uk"']);
   });
 
   test('UDP meets the stateful default drop', () => {
