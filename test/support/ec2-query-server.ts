@@ -5,7 +5,7 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { ACTIONS, ServerState } from './ec2-fixtures/actions';
 import { securityGroupState } from './ec2-fixtures/security-group-actions';
 import { Ec2Fault, errorDocument, responseDocument, statusOf } from './ec2-fixtures/query';
-import { Ec2Fixtures, RecordedRequest, ScriptedError } from './ec2-fixtures/types';
+import { Ec2Fixtures, FixtureAttachment, RecordedRequest, ScriptedError } from './ec2-fixtures/types';
 
 export * from './ec2-fixtures/types';
 export { filtersOf } from './ec2-fixtures/query';
@@ -73,6 +73,11 @@ export class Ec2QueryServer {
   /** Answer every request for `action` ('*' for any) with this error. */
   failAlways(action: string, error: ScriptedError): void {
     this.scripts.push({ match: forAction(action), errors: [error], always: true });
+  }
+
+  /** Adds Transit Gateway attachments, as if they had just been created: later Describes see them. */
+  addAttachments(...attachments: FixtureAttachment[]): void {
+    this.state.attachments = [...this.state.attachments, ...attachments];
   }
 
   calls(action: string): RecordedRequest[] {

@@ -27,7 +27,8 @@ export interface ServerState {
   readonly regions: readonly FixtureRegion[];
   readonly vpcs: readonly FixtureVpc[];
   readonly transitGateways: readonly FixtureTransitGateway[];
-  readonly attachments: readonly FixtureAttachment[];
+  /** Not readonly: `Ec2QueryServer.addAttachments` adds to it while a test runs. */
+  attachments: readonly FixtureAttachment[];
   readonly routeTables: readonly FixtureRouteTable[];
   readonly vpnConnections: readonly FixtureVpnConnection[];
   readonly securityGroups: readonly SecurityGroupState[];
@@ -80,6 +81,7 @@ const attachmentXml = (a: FixtureAttachment) =>
   el('transitGatewayId', a.transitGatewayId) +
   el('resourceType', a.resourceType ?? 'vpc') +
   el('resourceId', a.resourceId) +
+  el('resourceOwnerId', a.resourceOwnerId) +
   el('state', a.state ?? 'available') +
   tagSet(a.name);
 
@@ -203,6 +205,7 @@ export const ACTIONS: Record<string, Action> = {
       'transit-gateway-attachment-id': (a) => [a.id],
       'resource-type': (a) => [a.resourceType ?? 'vpc'],
       'resource-id': (a) => [a.resourceId],
+      'resource-owner-id': (a) => [a.resourceOwnerId],
       state: (a) => [a.state ?? 'available'],
     },
     attachmentXml,

@@ -33,6 +33,8 @@ export interface FixtureAttachment {
   /** @default 'vpc' */
   readonly resourceType?: string;
   readonly resourceId?: string;
+  /** The account that owns the attached resource (a spoke VPC's account). @default not sent */
+  readonly resourceOwnerId?: string;
   /** @default 'available' */
   readonly state?: string;
   readonly name?: string;
