@@ -7,24 +7,8 @@ import {
   RemovalPolicy,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { NETWORK_LOOKUP_CODE } from './network-lookup-code';
-
-/** Lambda's limit for inline (ZipFile) code. */
-export const INLINE_CODE_LIMIT = 4096;
-
-/** The handler source as deployed: lines trimmed, blank lines dropped (JavaScript does not mind). */
-export function compactLookupCode(): string {
-  const code = NETWORK_LOOKUP_CODE.split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-  if (code.length > INLINE_CODE_LIMIT) {
-    throw new Error(
-      `network lookup code is ${code.length} characters; inline code allows ${INLINE_CODE_LIMIT}`,
-    );
-  }
-  return code;
-}
+import { bundledHandlerCode, HANDLER_RUNTIME } from '../baseline/handler-code';
+import { NETWORK_LOOKUP_ENTRY } from './network-lookup-code';
 
 export interface NetworkLookupFunctionProps {
   /** Fixed, so stacks elsewhere in the account can name it as a service token. */
@@ -51,9 +35,9 @@ export class NetworkLookupFunction extends Construct {
       functionName: props.functionName,
       description:
         'Deploy-time lookups for the network hub: attachment IDs, firewall endpoints, organization ARN',
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: HANDLER_RUNTIME,
       handler: 'index.handler',
-      code: lambda.Code.fromInline(compactLookupCode()),
+      code: bundledHandlerCode(NETWORK_LOOKUP_ENTRY),
       timeout: Duration.minutes(15),
       memorySize: 256,
       logGroup,

@@ -1,107 +1,128 @@
-import { runInNewContext } from 'node:vm';
-import { compactLookupCode, INLINE_CODE_LIMIT } from '../../../lib/patterns/network/network-lookup';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  lookupFunctionArn,
+  NetworkLookup,
+  NetworkLookupFunction,
+} from '../../../lib/patterns/network/network-lookup';
+import { NETWORK_LOOKUP_ENTRY } from '../../../lib/patterns/network/network-lookup-code';
 
-type Page = { TransitGatewayAttachments: object[]; NextToken?: string };
+const app = new App({ analyticsReporting: false, builtinCloudFormationValidation: false });
+const stack = new Stack(app, 'Network', { env: { account: '100000000004', region: 'eu-west-2' } });
+const fn = new NetworkLookupFunction(stack, 'LookupFunction', {
+  functionName: 'nhs-cloud-network-lookup',
+  logRetentionDays: 2922,
+});
+const lookup = new NetworkLookup(stack, 'Lookup', {
+  serviceToken: fn.function.functionArn,
+  transitGatewayId: 'tgw-1',
+  attachments: {
+    SpokeRGRprod: { type: 'vpc', owner: '111111111111' },
+    VpnRGR1: { type: 'vpn', resourceId: 'vpn-9' },
+  },
+  firewallArn: 'arn:fw',
+  organization: true,
+  revision: '10.1.0.0/16',
+});
+const onlyFirewall = new NetworkLookup(stack, 'FirewallOnly', {
+  serviceToken: 'arn:token',
+  firewallArn: 'arn:fw',
+});
+new NetworkLookup(stack, 'Nothing', { serviceToken: 'arn:token' });
+// Referenced, so the attributes appear in the template.
+stack.exportValue(lookup.attachmentId('SpokeRGRprod'), { name: 'Spoke' });
+stack.exportValue(onlyFirewall.firewallEndpointId('eu-west-2a'), { name: 'Endpoint' });
+stack.exportValue(lookup.organizationArn, { name: 'Org' });
+const template = Template.fromStack(stack);
+const assembly = app.synth();
 
-/** Loads the inline handler with fake SDK clients: pages of attachments, a firewall, an organization. */
-function load(pages: Page[], syncStates: object = {}) {
-  const sent: object[] = [];
-  class Command {
-    constructor(readonly input: object) {}
-  }
-  const client = (reply: (input: object) => object) =>
-    class {
-      async send(command: Command) {
-        sent.push(command.input);
-        return reply(command.input);
-      }
-    };
-  let page = 0;
-  const modules: Record<string, object> = {
-    '@aws-sdk/client-ec2': {
-      EC2Client: client(() => pages[page++ % pages.length]),
-      DescribeTransitGatewayAttachmentsCommand: Command,
-    },
-    '@aws-sdk/client-network-firewall': {
-      NetworkFirewallClient: client(() => ({ FirewallStatus: { SyncStates: syncStates } })),
-      DescribeFirewallCommand: Command,
-    },
-    '@aws-sdk/client-organizations': {
-      OrganizationsClient: client(() => ({
-        Organization: { Arn: 'arn:aws:organizations::1:organization/o-abc' },
-      })),
-      DescribeOrganizationCommand: Command,
-    },
-  };
-  const exports: Record<string, unknown> = {};
-  runInNewContext(compactLookupCode(), { require: (m: string) => modules[m], exports, setTimeout });
-  (exports.cfg as { waitMs: number; tries: number }).waitMs = 0;
-  (exports.cfg as { waitMs: number; tries: number }).tries = 2;
-  return { lookup: exports.lookup as (p: object) => Promise<Record<string, string>>, sent };
-}
+describe('NetworkLookupFunction', () => {
+  test('points at the handler lib/handlers owns', () => {
+    expect(NETWORK_LOOKUP_ENTRY).toMatch(/lib\/handlers\/network-lookup\/index\.ts$/);
+    expect(existsSync(NETWORK_LOOKUP_ENTRY)).toBe(true);
+  });
 
-const spoke = (id: string, owner: string) => ({
-  TransitGatewayAttachmentId: id,
-  ResourceType: 'vpc',
-  ResourceOwnerId: owner,
-  ResourceId: 'vpc-1',
+  test('deploys the bundled handler as an asset, on the handlers runtime, with the 15-minute timeout', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'nhs-cloud-network-lookup',
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Timeout: 900,
+      MemorySize: 256,
+      Code: { S3Bucket: Match.anyValue(), S3Key: Match.stringLikeRegexp('\\.zip$'), ZipFile: Match.absent() },
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: '/aws/lambda/nhs-cloud-network-lookup',
+      RetentionInDays: 2922,
+    });
+  });
+
+  test('the bundle is one file that leaves the SDK to the runtime and keeps the error texts', () => {
+    const [resource] = Object.values(template.findResources('AWS::Lambda::Function'));
+    const hash = (resource!.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+    const bundle = readFileSync(join(assembly.directory, `asset.${hash}`, 'index.js'), 'utf8');
+    for (const sdk of ['client-ec2', 'client-network-firewall', 'client-organizations']) {
+      expect(bundle).toContain(`require("@aws-sdk/${sdk}")`);
+    }
+    expect(bundle).toContain('attachments match, expected one');
+    expect(bundle).toContain('no available attachment for ');
+    expect(bundle).toContain('firewall has no endpoint yet in some of ');
+    expect(bundle.length).toBeLessThan(20_000);
+  });
+
+  test('may call the three describe APIs, which take no resource ARN', () => {
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: [
+              'ec2:DescribeTransitGatewayAttachments',
+              'network-firewall:DescribeFirewall',
+              'organizations:DescribeOrganization',
+            ],
+            Resource: '*',
+          }),
+        ]),
+      },
+    });
+  });
 });
 
-test('the deployed code fits Lambda inline code', () => {
-  expect(compactLookupCode().length).toBeLessThanOrEqual(INLINE_CODE_LIMIT);
-});
-
-test('finds spoke attachments by owner account and VPNs by resource, across pages', async () => {
-  const { lookup, sent } = load([
-    { TransitGatewayAttachments: [spoke('tgw-attach-a', '111111111111')], NextToken: 'n' },
-    {
-      TransitGatewayAttachments: [
-        { TransitGatewayAttachmentId: 'tgw-attach-v', ResourceType: 'vpn', ResourceId: 'vpn-9' },
-      ],
-    },
-  ]);
-  await expect(
-    lookup({
+describe('NetworkLookup', () => {
+  test('writes the queries as the handler reads them', () => {
+    template.hasResourceProperties('Custom::NetworkLookup', {
+      ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^LookupFunction'), 'Arn'] },
       TransitGatewayId: 'tgw-1',
       Attachments: {
         SpokeRGRprod: { Type: 'vpc', Owner: '111111111111' },
         VpnRGR1: { Type: 'vpn', ResourceId: 'vpn-9' },
       },
-    }),
-  ).resolves.toEqual({ SpokeRGRprod: 'tgw-attach-a', VpnRGR1: 'tgw-attach-v' });
-  expect(sent[0]).toMatchObject({
-    Filters: [
-      { Name: 'transit-gateway-id', Values: ['tgw-1'] },
-      { Name: 'state', Values: ['available', 'modifying'] },
-    ],
+      FirewallArn: 'arn:fw',
+      FirewallZones: [],
+      Organization: 'true',
+      Revision: '10.1.0.0/16',
+    });
+    expect(
+      template.findResources('Custom::NetworkLookup', { Properties: { ServiceToken: 'arn:token' } }),
+    ).toBeDefined();
+    const nothing = Object.entries(template.findResources('Custom::NetworkLookup')).find(([id]) =>
+      id.startsWith('Nothing'),
+    )![1];
+    expect(nothing.Properties).toEqual({ ServiceToken: 'arn:token' });
   });
-});
 
-test('fails at once, naming the key, when two attachments match', async () => {
-  const { lookup } = load([{ TransitGatewayAttachments: [spoke('a', '1'), spoke('b', '1')] }]);
-  await expect(
-    lookup({ TransitGatewayId: 't', Attachments: { SpokeRGRprod: { Type: 'vpc', Owner: '1' } } }),
-  ).rejects.toThrow('SpokeRGRprod (vpc 1): 2 attachments match, expected one');
-});
-
-test('waits for a missing attachment, then fails naming it', async () => {
-  const { lookup, sent } = load([{ TransitGatewayAttachments: [] }]);
-  await expect(
-    lookup({ TransitGatewayId: 't', Attachments: { SpokeRGRprod: { Type: 'vpc', Owner: '1' } } }),
-  ).rejects.toThrow('no available attachment for SpokeRGRprod (vpc 1)');
-  expect(sent).toHaveLength(2);
-});
-
-test('returns the firewall endpoint of each zone and the organization ARN', async () => {
-  const { lookup } = load([], {
-    'eu-west-2a': { Attachment: { EndpointId: 'vpce-a' } },
-    'eu-west-2b': { Attachment: { EndpointId: 'vpce-b' } },
+  test('reads the attributes the handler returns', () => {
+    const outputs = JSON.stringify(template.toJSON().Outputs);
+    expect(outputs).toContain('"SpokeRGRprod"');
+    expect(outputs).toContain('"Endpointeuwest2a"');
+    expect(outputs).toContain('"OrganizationArn"');
   });
-  await expect(
-    lookup({ FirewallArn: 'arn:fw', FirewallZones: ['eu-west-2a', 'eu-west-2b'], Organization: 'true' }),
-  ).resolves.toEqual({
-    Endpointeuwest2a: 'vpce-a',
-    Endpointeuwest2b: 'vpce-b',
-    OrganizationArn: 'arn:aws:organizations::1:organization/o-abc',
+
+  test('names the function by ARN for stacks that do not own it', () => {
+    expect(lookupFunctionArn('eu-west-2', '100000000004', 'nhs-cloud-network-lookup')).toBe(
+      'arn:aws:lambda:eu-west-2:100000000004:function:nhs-cloud-network-lookup',
+    );
   });
 });
