@@ -3,13 +3,13 @@ import { tgwExpectedFromPlan, tgwExpectedOf } from '../../lib/aws/tgw-expected-p
 import { ExpectedRouteTable, TgwExpected } from '../../lib/aws/verify-live';
 import { planCapacity } from '../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../lib/planners/hub/network-plan';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 
 /**
  * The expected gateway of the example estate, planned from config. Names and CIDRs are
  * written out: they are what an operator sees in the console and in config/tenants.
  */
-const model = exampleModel();
+const model = fixtureModel();
 const expected: TgwExpected = tgwExpectedFromPlan(model);
 
 function table(segment: string): ExpectedRouteTable {

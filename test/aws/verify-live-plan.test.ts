@@ -9,7 +9,7 @@ import {
   filtersOf,
   TEST_CREDENTIALS,
 } from '../support/ec2-query-server';
-import { EXAMPLE_CONFIG_DIR, exampleModel } from '../support/example-estate';
+import { FIXTURE_ESTATE_DIR, fixtureModel } from '../support/fixture-estate';
 import { attachmentId, deployedGateway, withRoutes } from './deployed-gateway';
 
 /**
@@ -17,8 +17,8 @@ import { attachmentId, deployedGateway, withRoutes } from './deployed-gateway';
  * CLI and SDK against the local EC2 Query API, holding the example estate's gateway as it
  * would be deployed from the plan.
  */
-const planned = deployedGateway(tgwExpectedFromPlan(exampleModel()));
-const HEADER = `expected model: network plan from config ${EXAMPLE_CONFIG_DIR} (no synthesized assembly)`;
+const planned = deployedGateway(tgwExpectedFromPlan(fixtureModel()));
+const HEADER = `expected model: network plan from config ${FIXTURE_ESTATE_DIR} (no synthesized assembly)`;
 
 let server: Ec2QueryServer;
 afterEach(() => server?.close());
@@ -32,7 +32,7 @@ async function verifyLive(fixtures: Ec2Fixtures, args: string[] = []) {
         // Never the repository's own cdk.out: this run must fall back to the plan.
         defaultAssembly: join(__dirname, 'no-assembly-here'),
       }),
-    ['verify-live', '--config', EXAMPLE_CONFIG_DIR, '--endpoint', server.url, ...args],
+    ['verify-live', '--config', FIXTURE_ESTATE_DIR, '--endpoint', server.url, ...args],
   );
 }
 
@@ -101,7 +101,7 @@ describe('verify-live planned from config', () => {
     const result = await verifyLive(moved, ['--format', 'json']);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.source).toEqual({ kind: 'plan', path: EXAMPLE_CONFIG_DIR });
+    expect(report.source).toEqual({ kind: 'plan', path: FIXTURE_ESTATE_DIR });
     expect(report.drift).toEqual([
       {
         kind: 'changed',

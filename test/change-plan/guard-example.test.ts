@@ -4,7 +4,7 @@ import { classifyStack } from '../../lib/change-plan/classify-diff';
 import { guardChanges } from '../../lib/change-plan/guard';
 import { SynthesizedStack, Template } from '../../lib/change-plan/types';
 import { EstateModel } from '../../lib/config/model';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 
 /**
  * The guard's acceptance cases on real templates: the example estate (narrowed to RGR) is
@@ -40,7 +40,7 @@ const stack = (name: string, template: Template): SynthesizedStack => ({ name, t
 let before: Map<string, Template>;
 let after: Map<string, Template>;
 beforeAll(() => {
-  const model = exampleModel();
+  const model = fixtureModel();
   expect(model.tenants.find((t) => t.odsCode === 'RGR')!.environments.prod!.cidr).not.toBe(NEW_PROD_CIDR);
   before = synthesize(model);
   after = synthesize(withRgrProdCidr(model, NEW_PROD_CIDR));

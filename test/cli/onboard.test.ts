@@ -2,12 +2,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateConfigDir } from '../../lib/config/load-config';
-import { EXAMPLE_CONFIG_DIR } from '../support/example-estate';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 import { runCli } from '../support/run-cli';
 
 function copyOfExample(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-onboard-'));
-  cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true });
+  cpSync(FIXTURE_ESTATE_DIR, dir, { recursive: true });
   return dir;
 }
 

@@ -1,19 +1,19 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXAMPLE_CONFIG_DIR } from '../support/example-estate';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 import { runCli } from '../support/run-cli';
 
 describe('nhs-cloud validate', () => {
   test('accepts the example estate', async () => {
-    const run = await runCli(['validate', '--config', EXAMPLE_CONFIG_DIR]);
+    const run = await runCli(['validate', '--config', FIXTURE_ESTATE_DIR]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('valid (17 tenants, 32 environments)');
   });
 
   test('exits 1 and prints every error with its position', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-validate-'));
-    cpSync(EXAMPLE_CONFIG_DIR, dir, { recursive: true });
+    cpSync(FIXTURE_ESTATE_DIR, dir, { recursive: true });
     const rgr = join(dir, 'tenants', 'RGR.yaml');
     writeFileSync(rgr, readFileSync(rgr, 'utf8').replace("'123456789012'", "'12345'"));
     writeFileSync(join(dir, 'tenants', 'RDE.yaml'), 'odsCode: RDE\nname: [unclosed\n');

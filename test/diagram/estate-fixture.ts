@@ -1,5 +1,5 @@
 import { EstateModel, Tenant, tenantKind } from '../../lib/config/model';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 
 const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const code = (letter: string, i: number) => `${letter}${DIGITS[Math.floor(i / 36)]}${DIGITS[i % 36]}`;
@@ -44,7 +44,7 @@ export function syntheticEstate(national: number, trustsPerIcb: readonly number[
       tenants.push(tenant(code('R', trust), icb, trust % 3 === 0 ? 'vpn' : undefined));
   });
   return {
-    estate: exampleModel().estate,
+    estate: fixtureModel().estate,
     tenants: tenants.sort((a, b) => a.odsCode.localeCompare(b.odsCode)),
   };
 }

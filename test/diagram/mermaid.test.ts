@@ -1,7 +1,7 @@
 import { formatDiagram } from '../../lib/diagram/format-diagram';
 import { collapsedLabel, renderMermaid } from '../../lib/diagram/mermaid';
 import { planTopology } from '../../lib/diagram/topology';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 import { syntheticEstate } from './estate-fixture';
 
 /** The lines of a subgraph's body, from `subgraph id[...]` to its matching `end`. */
@@ -19,7 +19,7 @@ function subgraph(chart: string, id: string): string[] {
 }
 
 describe('the example estate as Mermaid', () => {
-  const chart = renderMermaid(planTopology(exampleModel()));
+  const chart = renderMermaid(planTopology(fixtureModel()));
 
   test('is a left-to-right flowchart with balanced subgraphs', () => {
     const lines = chart
@@ -48,7 +48,7 @@ describe('the example estate as Mermaid', () => {
   });
 
   test('draws HSCN links, shared services and the path to the internet', () => {
-    const locations = exampleModel().estate.network.directConnect!.locations;
+    const locations = fixtureModel().estate.network.directConnect!.locations;
     expect(subgraph(chart, 'onprem')).toEqual([
       'direction TB',
       `dx["Direct Connect<br/>${locations.join('<br/>')}<br/>4 tenants"]`,
@@ -87,7 +87,7 @@ describe('the example estate as Mermaid', () => {
   });
 
   test('--format md wraps it in a heading, a summary and a mermaid block', () => {
-    const md = formatDiagram(planTopology(exampleModel()), 'md');
+    const md = formatDiagram(planTopology(fixtureModel()), 'md');
     expect(md).toBe(
       `## Estate topology\n\n17 tenants (1 national, 5 ICBs, 11 trusts) in 32 environments, grouped by ICB.\n\n\`\`\`mermaid\n${chart}\`\`\`\n`,
     );

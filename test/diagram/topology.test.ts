@@ -1,9 +1,9 @@
 import { planTopology } from '../../lib/diagram/topology';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 import { syntheticEstate } from './estate-fixture';
 
 describe('the example estate', () => {
-  const topology = planTopology(exampleModel());
+  const topology = planTopology(fixtureModel());
 
   test('groups national bodies first, then tenants by ICB, none collapsed', () => {
     expect(topology.groups.map((g) => [g.id, g.tenants.map((t) => t.odsCode), g.collapsed])).toEqual([
@@ -35,7 +35,7 @@ describe('the example estate', () => {
     expect(topology.hub.segments).toHaveLength(6);
     expect(topology.onPremises.directConnectLocations.length).toBeGreaterThanOrEqual(2);
     expect(topology.onPremises).toEqual({
-      directConnectLocations: exampleModel().estate.network.directConnect!.locations,
+      directConnectLocations: fixtureModel().estate.network.directConnect!.locations,
       vpnTenants: 7,
       directConnectTenants: 4,
     });

@@ -23,7 +23,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, BucketEncryption, CfnBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { NhsCloudChecks, NhsCloudChecksProps } from '../../lib/nag';
-import { buildExampleEstate, exampleModel } from '../support/example-estate';
+import { buildFixtureEstate, fixtureModel } from '../support/fixture-estate';
 import { MANDATORY_TAG_VALUES, TEST_ENV, newStack, validate } from './helpers';
 
 const PROPS: NhsCloudChecksProps = { allowedRegions: ['eu-west-2'], minLogRetentionDays: 2922 };
@@ -148,8 +148,8 @@ describe('NhsCloudChecks', () => {
   });
 
   test('on the example estate, finds only what config/exceptions.yaml acknowledges, and every VPC closed', () => {
-    const { app } = buildExampleEstate();
-    const { estate } = exampleModel();
+    const { app } = buildFixtureEstate();
+    const { estate } = fixtureModel();
     const pack = new NhsCloudChecks(undefined, {
       allowedRegions: estate.allowedRegions,
       minLogRetentionDays: estate.security.logRetention,

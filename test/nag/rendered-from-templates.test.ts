@@ -2,7 +2,7 @@ import { App, aws_iam as iam, aws_s3 as s3, CfnResource, Stack } from 'aws-cdk-l
 import { IConstruct } from 'constructs';
 import { buildEstate } from '../../lib/app/build-estate';
 import { renderedProperties, withRenderCache } from '../../lib/nag/rendered';
-import { exampleModel } from '../support/example-estate';
+import { fixtureModel } from '../support/fixture-estate';
 
 // The NhsCloud pack reads properties from the synthesized templates during a synth, and resolves
 // them itself when run on a construct tree (validateScope): both must see the same thing.
@@ -18,7 +18,7 @@ function synthesized(app: App) {
 describe('renderedProperties during a synthesis', () => {
   test('finds resources by their aws:cdk:path metadata, as a CLI synth writes it', () => {
     const app = new App({ context: { 'aws:cdk:enable-path-metadata': true }, treeMetadata: false });
-    buildEstate(app, exampleModel(), { onlyTenant: 'RAX' });
+    buildEstate(app, fixtureModel(), { onlyTenant: 'RAX' });
     const { templatePaths, resources } = synthesized(app);
     const fromTemplates = withRenderCache(() => resources.map(renderedProperties), templatePaths);
     expect(resources.length).toBeGreaterThan(500);

@@ -1,8 +1,8 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { buildExampleEstate } from '../support/example-estate';
+import { buildFixtureEstate } from '../support/fixture-estate';
 
 describe('the spoke VPC of Tenant-RGR-prod', () => {
-  const { stacks } = buildExampleEstate({ onlyTenant: 'RGR' });
+  const { stacks } = buildFixtureEstate({ onlyTenant: 'RGR' });
   const template = Template.fromStack(stacks.tenants.find((s) => s.stackName === 'Tenant-RGR-prod')!);
 
   test('uses the allocated CIDR from config', () => {

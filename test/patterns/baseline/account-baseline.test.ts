@@ -4,9 +4,9 @@ import { AccountBaseline } from '../../../lib/patterns/baseline/account-baseline
 import { environmentsOf } from '../../../lib/config/model';
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import { planTenantBaseline } from '../../../lib/planners/landing-zone/baseline-plan';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const model = exampleModel();
+const model = fixtureModel();
 const lz = landingZoneOf({
   landingZone: {
     endpointProtection: {

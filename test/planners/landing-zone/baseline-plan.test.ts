@@ -1,9 +1,9 @@
 import { environmentsOf, TenantEnvironment } from '../../../lib/config/model';
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import { planCoreBaseline, planTenantBaseline } from '../../../lib/planners/landing-zone/baseline-plan';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const model = exampleModel();
+const model = fixtureModel();
 const { estate } = model;
 const lz = landingZoneOf({});
 const env = (odsCode: string, name: string): TenantEnvironment =>

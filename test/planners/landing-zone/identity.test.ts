@@ -7,9 +7,9 @@ import {
   planCoreAssignments,
   planTenantAssignments,
 } from '../../../lib/planners/landing-zone/identity';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const model = exampleModel();
+const model = fixtureModel();
 const identity = landingZoneOf({
   landingZone: {
     identity: {

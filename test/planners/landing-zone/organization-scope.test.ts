@@ -1,8 +1,8 @@
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import { organizationScope } from '../../../lib/planners/landing-zone/organization-scope';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const model = exampleModel();
+const model = fixtureModel();
 
 describe('organizationScope', () => {
   it('uses the organization ID when config has it', () => {

@@ -1,7 +1,7 @@
 import { planOrganizationServices } from '../../../lib/planners/landing-zone/organization-services';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const { estate } = exampleModel();
+const { estate } = fixtureModel();
 
 describe('planOrganizationServices', () => {
   const calls = planOrganizationServices(estate, 'r-ab12');

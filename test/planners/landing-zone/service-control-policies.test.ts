@@ -6,9 +6,9 @@ import {
   ServiceControlPolicyPlan,
 } from '../../../lib/planners/landing-zone/service-control-policies';
 import { GLOBAL_SERVICE_ACTIONS } from '../../../lib/planners/landing-zone/scp-statements';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const estate = exampleModel().estate;
+const estate = fixtureModel().estate;
 const plans = planServiceControlPolicies(estate, landingZoneOf({}));
 const byKey = (key: string): ServiceControlPolicyPlan => plans.find((p) => p.key === key)!;
 const statement = (key: string, sid: string): PolicyStatement =>

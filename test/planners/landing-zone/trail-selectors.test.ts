@@ -2,9 +2,9 @@ import {
   patientDataBucketPrefixes,
   planTrailSelectors,
 } from '../../../lib/planners/landing-zone/trail-selectors';
-import { exampleModel } from '../../support/example-estate';
+import { fixtureModel } from '../../support/fixture-estate';
 
-const model = exampleModel();
+const model = fixtureModel();
 
 describe('planTrailSelectors', () => {
   it('records management events and S3 object events on patient-data buckets', () => {
