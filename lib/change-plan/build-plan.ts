@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error';
@@ -7,6 +7,7 @@ import { todayUtc } from '../security-review/dates';
 import { parseExceptions, readExceptionsText } from '../security-review/load-exceptions';
 import { classifyStacks } from './classify-diff';
 import { addWorktree, changedFiles, removeWorktree, repositoryRoot, resolveCommit } from './git';
+import { linkNodeModules } from './link-node-modules';
 import { AllowDestructive, guardChanges } from './guard';
 import { mergeStackChanges } from './merge-stacks';
 import { planScope, requireTenantsOnBothSides } from './plan-scope';
@@ -131,11 +132,4 @@ function tenantsIn(configDir: string): Set<string> {
       .filter((f) => /\.ya?ml$/.test(f))
       .map((f) => f.replace(/\.ya?ml$/, '')),
   );
-}
-
-/** The base runs on the working tree's installed packages: no second `npm ci`. */
-function linkNodeModules(root: string, worktree: string): void {
-  const modules = join(root, 'node_modules');
-  if (!existsSync(modules)) throw new UserInputError(`${modules} not found: run npm ci first`);
-  symlinkSync(modules, join(worktree, 'node_modules'), 'dir');
 }
