@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brokenLinks, headingSlugs, linksOf, markdownFiles } from './markdown-links';
 
@@ -7,6 +8,35 @@ describe('Markdown links in README.md and docs/', () => {
   test('every relative link and #anchor resolves', () => {
     expect(markdownFiles(ROOT).length).toBeGreaterThan(10);
     expect(brokenLinks(ROOT)).toEqual([]);
+  });
+});
+
+/** Files under `dir` (relative to the root) whose names end in one of `exts`. */
+function sourceFiles(dir: string, exts: readonly string[]): string[] {
+  if (!existsSync(join(ROOT, dir))) return [];
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path, exts);
+    return exts.some((e) => name.endsWith(e)) ? [path] : [];
+  });
+}
+
+describe('docs cited by source comments and workflows', () => {
+  test('every docs/**.md path named in lib/, scripts/, bin/ and .github/ exists', () => {
+    const files = ['lib', 'scripts', 'bin', '.github'].flatMap((d) =>
+      sourceFiles(d, ['.ts', '.mjs', '.yml', '.yaml']),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    const missing = files.flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((text, i) =>
+          [...text.matchAll(/\bdocs\/[\w./-]+?\.md\b/g)]
+            .filter((m) => !existsSync(join(ROOT, m[0])))
+            .map((m) => `${file}:${i + 1}: ${m[0]}`),
+        ),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
