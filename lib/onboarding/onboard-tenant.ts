@@ -22,7 +22,7 @@ export interface OnboardResult {
  */
 export function planOnboarding(configDir: string, request: TenantRequest): OnboardResult {
   const texts = readConfigTexts(configDir);
-  if ('message' in texts) throw new ConfigValidationError([texts]);
+  if (Array.isArray(texts)) throw new ConfigValidationError(texts);
   const current = validateEstate(texts.estate, texts.tenants);
   if (!current.ok) throw new ConfigValidationError(current.errors);
   const { estate } = current.model;

@@ -1,0 +1,47 @@
+import { readFileSync, readlinkSync, statSync } from 'node:fs';
+import { ConfigError } from './config-error';
+import { ConfigText } from './validate-estate';
+
+/**
+ * Reads one config file, or says in the estate's own error shape why it cannot: a folder
+ * named like a tenant file, or a dangling symlink, used to escape as a bare EISDIR or ENOENT
+ * stack trace from deep in the loader.
+ */
+export function readConfigFile(path: string, displayPath: string): ConfigText | ConfigError {
+  const problem = (message: string, hint: string): ConfigError => ({
+    file: displayPath,
+    line: 0,
+    column: 0,
+    field: '',
+    message,
+    hint,
+  });
+  // stat follows links: no entry here, when the directory listing had one, is a dangling link.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) {
+    return problem(
+      `expected a YAML file, found a symbolic link to ${linkTarget(path)}, which does not exist`,
+      'point the link at an existing file, or remove it',
+    );
+  }
+  if (stat.isDirectory()) {
+    return problem(
+      'expected a YAML file, found a folder',
+      'config files sit directly in the folder (tenants/ODS.yaml); rename the folder so its name does not end in .yaml or .yml',
+    );
+  }
+  try {
+    return { displayPath, text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return problem(`expected a readable YAML file, but it cannot be read (${code})`, 'check its permissions');
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return 'a missing file';
+  }
+}
