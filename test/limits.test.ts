@@ -6,7 +6,8 @@ import { buildEstate } from '../lib/app/build-estate';
 import { odsOrdinal, SHARD_COUNT, shardOf, shardStackName } from '../lib/planners/shards';
 import { generatedModel } from './generator/generated-model';
 
-/** CloudFormation quotas less 10% headroom (/work/shared/reference/aws-limits.md: 500, 1 MB, 200, 200). */
+/** CloudFormation quotas less 10% headroom (500 resources, 1 MB, 200 outputs, 200 parameters:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html). */
 const BUDGET = { resources: 450, bytes: 900 * 1024, outputs: 180, parameters: 180 };
 
 /**

@@ -1,7 +1,11 @@
 /**
  * Published AWS limits that the network design is sized against, plus the few project policy
- * caps that sit below them. Source: /work/shared/reference/aws-limits.md (published quotas,
- * late 2026). Hard limits are never assumed away: a need above one is spread over more AZs,
+ * caps that sit below them, from the published quotas (late 2026):
+ * https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html,
+ * https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html,
+ * https://docs.aws.amazon.com/directconnect/latest/UserGuide/limits.html,
+ * https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html and
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html. Hard limits are never assumed away: a need above one is spread over more AZs,
  * endpoints, connections or locations, or it fails the capacity plan with a message.
  *
  * Every throughput figure is in Mbps so planners do integer arithmetic on one unit.
