@@ -1,10 +1,10 @@
 import { EstateModel } from '../../config/model';
-import { flowRulesOf } from '../../planners/segmentation/flow-rules';
-import { Protocol, PROTOCOLS } from '../firewall/types';
+import { Protocol } from '../firewall/types';
 import { ALL_PORTS, EMPTY, fromCidrs, IntervalSet, normalise, overlaps, union } from '../sets/interval-set';
+import { intendedFlows } from './intent';
 import { Owner } from './owners';
 
-/** One flow estate.yaml allows, expanded to address sets the same way the firewall plan does. */
+/** One block of flows estate.yaml allows: every source CIDR to every destination CIDR. */
 export interface AllowedFlow {
   readonly rule: string;
   readonly protocols: readonly Protocol[];
@@ -16,14 +16,15 @@ export interface AllowedFlow {
 }
 
 /**
- * The flows `segmentation.rules` allows, through the planner's own expansion (`flowRulesOf`),
- * so a tenant or segment endpoint means the same CIDRs here as in the firewall.
+ * The flows `segmentation.rules` allows, by the proof's own reading of the policy
+ * (`intendedFlows`, not the planner's expansion), so a misreading in the generator shows as a
+ * mismatch between the firewall and these expectations instead of agreeing with itself.
  */
 export function allowedFlows(model: EstateModel): AllowedFlow[] {
   return model.estate.segmentation.rules.flatMap((rule) =>
-    flowRulesOf(model, rule).map((flow) => ({
+    intendedFlows(model, rule).map((flow) => ({
       rule: rule.name,
-      protocols: flow.protocol === 'ip' ? PROTOCOLS : [flow.protocol],
+      protocols: [flow.protocol],
       src: fromCidrs(flow.sources),
       dst: fromCidrs(flow.destinations),
       srcCidrs: flow.sources,

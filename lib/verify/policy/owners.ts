@@ -1,8 +1,7 @@
 import { allEnvironments, EstateModel, Tier } from '../../config/model';
-import { homeNetOf } from '../../planners/segmentation/cidr-sets';
-import { segmentOf } from '../../planners/segmentation/segments';
 import { fromCidr, fromCidrs, IntervalSet } from '../sets/interval-set';
 import { PrefixMap } from '../sets/prefix-map';
+import { estateHomeNet, segmentOfEnvironment } from './intent';
 
 /** Matrix rows and columns: the policy's segments plus the two places outside the estate. */
 export const MATRIX_SEGMENTS = [
@@ -45,8 +44,8 @@ export interface Owners {
 }
 
 /**
- * The owners of every range config names: tenant environments (segment from the planner's
- * `segmentOf`), each tenant's on-premises ranges, shared services and the hub VPCs.
+ * The owners of every range config names: tenant environments (segment by the proof's own
+ * `segmentOfEnvironment`), each tenant's on-premises ranges, shared services and the hub VPCs.
  */
 export function ownersOf(model: EstateModel): Owners {
   const { estate } = model;
@@ -57,7 +56,7 @@ export function ownersOf(model: EstateModel): Owners {
   for (const env of allEnvironments(model)) {
     add({
       key: `${env.tenant.odsCode}/${env.name}`,
-      segment: segmentOf(env),
+      segment: segmentOfEnvironment(env),
       kind: 'tenant',
       tenant: env.tenant.odsCode,
       environment: env.name,
@@ -86,8 +85,6 @@ export function ownersOf(model: EstateModel): Owners {
   });
   add({ key: 'hub/inspection', segment: 'network-hub', kind: 'hub', cidrs: [network.hub.inspection] });
   add({ key: 'hub/egress', segment: 'network-hub', kind: 'hub', cidrs: [network.hub.egress] });
-  const onPremises = model.tenants.flatMap((t) => t.network.onPremises?.cidrs ?? []);
-  const homeNet = homeNetOf([network.tenantSupernet, ...Object.values(network.hub), ...onPremises]);
   const internet: Owner = {
     key: 'internet',
     segment: 'internet',
@@ -110,7 +107,7 @@ export function ownersOf(model: EstateModel): Owners {
       cidrs: [],
       addresses: [],
     },
-    homeNet: fromCidrs(homeNet),
+    homeNet: estateHomeNet(model),
     byAccount,
   };
 }
