@@ -7,7 +7,9 @@ import {
   DISABLE_CREATION_STACK_TRACES,
   treeMetadata,
 } from './synth-switches';
-import { buildEstate, EstateStacks } from './build-estate';
+import { EstateStacks } from '../stacks/estate-stacks';
+import { buildEstate } from './build-estate';
+import { readEstateContext } from './estate-context';
 
 export interface CreatedApp {
   readonly app: App;
@@ -16,7 +18,7 @@ export interface CreatedApp {
 
 /**
  * The app factory behind `bin/app.ts`: reads `-c config=DIR` (default `config`) and
- * `-c tenant=ODS`, validates the config (throwing every error at once) and builds the estate.
+ * the other context (lib/app/estate-context.ts), validates the config (throwing every error at once) and builds the estate.
  */
 export function createApp(props: AppProps = {}): CreatedApp {
   // CloudFormation Validate and finding source lines cost time on every synth, so they are on
@@ -28,12 +30,10 @@ export function createApp(props: AppProps = {}): CreatedApp {
     ...props,
     context: { [DISABLE_CREATION_STACK_TRACES]: !creationStackTraces(process.env), ...props.context },
   });
-  const configDir = (app.node.tryGetContext('config') as string | undefined) ?? 'config';
-  const onlyTenant = app.node.tryGetContext('tenant') as string | undefined;
-  const capacityGate = app.node.tryGetContext('capacityGate') === 'warn' ? 'warn' : 'fail';
+  const { configDir, capacityGate, nag, scope } = readEstateContext(app.node);
   const model = loadConfig(configDir);
-  const stacks = buildEstate(app, model, { onlyTenant, capacityGate });
+  const stacks = buildEstate(app, model, { ...scope, capacityGate });
   // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
-  registerSecurityReview(app, model, { configDir, partial: onlyTenant !== undefined });
+  registerSecurityReview(app, model, { configDir, packs: nag, partial: scope.onlyTenant !== undefined });
   return { app, stacks };
 }

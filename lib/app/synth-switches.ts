@@ -1,5 +1,7 @@
-/** Environment variable that turns CDK's built-in CloudFormation Validate plugin on or off. */
-export const CFN_VALIDATE_ENV = 'NHS_CLOUD_CFN_VALIDATE';
+import { CFN_VALIDATE_ENV } from '../stacks/delivery/delivery-settings';
+
+// The pipeline's synth step sets it too, so the name lives beside the pipeline's settings.
+export { CFN_VALIDATE_ENV };
 
 /**
  * Whether synthesis runs CDK's built-in "CloudFormation Validate" plugin, for
@@ -26,7 +28,7 @@ export const DISABLE_CREATION_STACK_TRACES = 'aws:cdk:disable-creation-stack-tra
  * Whether constructs record their creation stack traces, which the security report turns into
  * the source line of each finding (SARIF annotations in the PR). Capturing and source-mapping a
  * trace for every construct is about a twelfth of a large synth, so, like the CloudFormation
- * Validate plugin, it is on in CI and the pipeline and off locally (docs/adr/0017-local-synth-profile.md).
+ * Validate plugin, it is on in CI and the pipeline and off locally (docs/adr/0017-synth-diagnostics.md).
  * NHS_CLOUD_SOURCE_LINES=true|false wins; `cdk synth --debug` (CDK_DEBUG) records them anyway.
  */
 export function creationStackTraces(env: Readonly<Record<string, string | undefined>>): boolean {

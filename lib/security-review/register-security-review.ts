@@ -15,17 +15,17 @@ import { ReviewPlugin } from './review-plugin';
 export interface SecurityReviewOptions {
   /**
    * Folder holding exceptions.yaml.
-   * @default the `config` context value, else `config`
+   * @default 'config'
    */
   readonly configDir?: string;
   /**
    * Run the rule packs. Off is for fast local iteration only; exceptions are still checked.
-   * @default true, unless synthesized with `-c nag=false`
+   * @default true (lib/app passes false for `-c nag=false`)
    */
   readonly packs?: boolean;
   /**
    * Only part of the estate is in the app: exceptions matching nothing are skipped, not errors.
-   * @default true when synthesized with `-c tenant=ODS`
+   * @default false (lib/app passes true for `-c tenant=ODS`)
    */
   readonly partial?: boolean;
   /**
@@ -67,9 +67,9 @@ export function registerSecurityReview(
   model: EstateModel,
   options: SecurityReviewOptions = {},
 ): SecurityReview {
-  const configDir = options.configDir ?? (app.node.tryGetContext('config') as string | undefined) ?? 'config';
-  const packsOn = options.packs ?? !isFalse(app.node.tryGetContext('nag'));
-  const partial = options.partial ?? app.node.tryGetContext('tenant') !== undefined;
+  const configDir = options.configDir ?? 'config';
+  const packsOn = options.packs ?? true;
+  const partial = options.partial ?? false;
   const today = options.today ?? todayUtc();
 
   const parsed = parseExceptions(options.exceptions ?? readExceptionsText(configDir), {
@@ -123,8 +123,4 @@ export function registerSecurityReview(
 /** The reason the CDK shows with the acknowledgement: the case, who approved it, until when. */
 export function acknowledgementReason(entry: ExceptionEntry, where: string): string {
   return `${entry.reason.trim()} (approved by ${entry.approver}, expires ${entry.expires}; ${where})`;
-}
-
-function isFalse(value: unknown): boolean {
-  return value === false || value === 'false';
 }

@@ -1,3 +1,4 @@
+import { UserInputError } from '../errors/user-input-error';
 import { EstateConfig } from '../config/schema/estate-schema';
 import { TenantEnvironment } from '../config/model';
 import { CoreStackRole } from '../planners/naming';
@@ -41,8 +42,10 @@ export function coreStackProps(estate: EstateConfig, role: CoreStackRole): Estat
 export function tenantStackProps(estate: EstateConfig, env: TenantEnvironment): EstateStackProps {
   const { tenant } = env;
   if (!env.accountId) {
-    throw new Error(
-      `${tenant.file}: environments.${env.name} has no accountId yet; run account vending first`,
+    throw UserInputError.at(
+      { file: tenant.file, field: `environments.${env.name}` },
+      'has no accountId yet',
+      { hint: 'run account vending first (sync-accounts writes the ID into config)' },
     );
   }
   return {

@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import { UserInputError } from '../../lib/errors/user-input-error';
 import { buildExampleEstate, exampleModel } from '../support/example-estate';
 
 describe('buildEstate on the example estate', () => {
@@ -64,9 +65,35 @@ describe('buildEstate for one tenant (-c tenant=ODS)', () => {
     expect(stacks.tenants.map((s) => s.stackName)).toEqual(['Tenant-RGR-prod', 'Tenant-RGR-nonprod']);
   });
 
+  /** The error buildEstate throws for `onlyTenant`, which must be a UserInputError. */
+  function tenantError(onlyTenant: string): string {
+    try {
+      buildExampleEstate({ onlyTenant });
+    } catch (error) {
+      expect(UserInputError.is(error)).toBe(true);
+      return (error as Error).message;
+    }
+    throw new Error(`-c tenant=${onlyTenant} built an estate`);
+  }
+
   test('an unknown ODS code is an error, not an empty build', () => {
-    expect(() => buildExampleEstate({ onlyTenant: 'RZZ' })).toThrow(
-      '-c tenant=RZZ: no tenant with that ODS code in config/tenants',
+    expect(tenantError('RZZ')).toBe(
+      `-c tenant: expected the ODS code of a tenant in the config's tenants folder, got "RZZ"\n` +
+        '  hint: each tenant is a file tenants/<ODS code>.yaml in the config folder',
+    );
+  });
+
+  test('a lower-case ODS code names the upper-case one', () => {
+    expect(tenantError('rgr')).toBe(
+      `-c tenant: expected the ODS code of a tenant in the config's tenants folder, got "rgr"\n` +
+        '  hint: did you mean -c tenant=RGR? (ODS codes are upper case)',
+    );
+  });
+
+  test('a mistyped ODS code gets a did-you-mean', () => {
+    expect(tenantError('RJ8')).toBe(
+      `-c tenant: expected the ODS code of a tenant in the config's tenants folder, got "RJ8"\n` +
+        '  hint: did you mean -c tenant=RJ7?',
     );
   });
 });

@@ -53,10 +53,10 @@ describe('registerSecurityReview', () => {
     expect(review.plugin.name).toBe('NhsCloudReview');
   });
 
-  it('turns the packs off with -c nag=false but still checks the exceptions', () => {
-    expect(register(exceptionsText(), {}, fixtureApp({ nag: 'false' }).app).review.packs).toEqual([]);
+  it('turns the packs off (packs: false, from -c nag=false) but still checks the exceptions', () => {
+    expect(register(exceptionsText(), { packs: false }).review.packs).toEqual([]);
     const stale = exceptionsText(entry({ scope: "{ path: 'Tenant-*/Bucket' }" }));
-    expect(errorsOf(() => register(stale, {}, fixtureApp({ nag: 'false' }).app))).toContain('matches none');
+    expect(errorsOf(() => register(stale, { packs: false }))).toContain('matches none');
   });
 
   it('applies a path exception through the recorder, on the matching construct and inside it', () => {
@@ -139,13 +139,12 @@ describe('registerSecurityReview', () => {
     );
   });
 
-  it('skips exceptions outside a partial synthesis (-c tenant=ODS) instead of failing', () => {
-    const app = fixtureApp({ tenant: 'RAA' }).app;
-    const { review } = register(
-      exceptionsText(entry({ rule: 'AwsSolutions-S1', scope: '{ tenant: QAA }' })),
-      {},
-      app,
+  it('skips exceptions outside a partial synthesis (partial: true, from -c tenant=ODS) instead of failing', () => {
+    const text = exceptionsText(entry({ rule: 'AwsSolutions-S1', scope: '{ tenant: QAA }' }));
+    expect(errorsOf(() => register(text, { partial: false }))).toContain(
+      'expected tenant QAA to have at least one stack, got none',
     );
+    const { review } = register(text, { partial: true });
     expect(review.targets[0].constructs).toEqual([]);
   });
 

@@ -1,16 +1,17 @@
 import { App } from 'aws-cdk-lib';
 import { EstateModel } from '../../config/model';
-import type { EstateStacks } from '../../app/build-estate';
+import { UserInputError } from '../../errors/user-input-error';
+import type { EstateScope } from '../estate-scope';
+import type { EstateStacks } from '../estate-stacks';
 import { coreStackProps } from '../stack-props';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
-import { deliverySettings } from './delivery-settings';
 
 /** CloudFormation stack name of the delivery pipeline. */
 export const DELIVERY_PIPELINE_STACK = 'Delivery-Pipeline';
 
 /**
  * Adds the delivery pipeline stack (deployment account) that deploys the estate in waves,
- * only with `-c pipeline=true` and only when estate.yaml names a deployment account. The
+ * only with `-c pipeline=true` (scope.delivery) and only when estate.yaml names a deployment account. The
  * pipeline deploys the very assembly it is synthesized in, so there is one construction of
  * every stack and one set of stack names, whether deployed by the pipeline or by hand.
  */
@@ -18,13 +19,14 @@ export function buildDelivery(
   app: App,
   model: EstateModel,
   _stacks: EstateStacks,
+  scope: EstateScope = {},
 ): DeliveryPipelineStack | undefined {
-  const settings = deliverySettings(app.node);
+  const settings = scope.delivery;
   const { estate } = model;
   const account = estate.organization.accounts.deployment;
   if (!settings || !account) return undefined;
-  if (app.node.tryGetContext('tenant') !== undefined) {
-    throw new Error('-c pipeline=true builds the pipeline for the whole estate; drop -c tenant');
+  if (scope.onlyTenant !== undefined) {
+    throw new UserInputError('-c pipeline=true builds the pipeline for the whole estate; drop -c tenant');
   }
   const core = coreStackProps(estate, 'sharedServices');
   return new DeliveryPipelineStack(app, DELIVERY_PIPELINE_STACK, {

@@ -1,8 +1,7 @@
 import { Duration, aws_codebuild as codebuild, aws_iam as iam, pipelines } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EstateStack, EstateStackProps } from '../estate-stack';
-import { CFN_VALIDATE_ENV } from '../../app/synth-switches';
-import { DeliverySettings } from './delivery-settings';
+import { CFN_VALIDATE_ENV, DeliverySettings } from './delivery-settings';
 import { WAVE_PLAN_FILE, waveDeployCommands } from '../../planners/delivery/wave-commands';
 import { WAVES } from '../../planners/delivery/wave-plan';
 

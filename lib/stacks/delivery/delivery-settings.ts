@@ -1,4 +1,4 @@
-import { Node } from 'constructs';
+import { UserInputError } from '../../errors/user-input-error';
 
 /** Context keys until estate.yaml has a `delivery` block (see docs/adr/0016-delivery-waves.md). */
 export const DELIVERY_CONTEXT = {
@@ -29,12 +29,18 @@ export const DELIVERY_DEFAULTS = {
   concurrency: 20,
 } as const;
 
+/** Environment variable that turns CDK's built-in CloudFormation Validate plugin on or off. */
+export const CFN_VALIDATE_ENV = 'NHS_CLOUD_CFN_VALIDATE';
+
 /**
- * The delivery pipeline's settings from CDK context, or undefined unless `-c pipeline=true`:
- * the plain app never builds the pipeline, so `cdk deploy --all` by hand cannot touch it.
+ * The delivery pipeline's settings from CDK context values (lib/app reads them), or undefined
+ * unless `-c pipeline=true`: the plain app never builds the pipeline, so `cdk deploy --all` by
+ * hand cannot touch it.
  */
-export function deliverySettings(node: Node): DeliverySettings | undefined {
-  const get = (key: string) => node.tryGetContext(key) as string | number | boolean | undefined;
+export function deliverySettings(
+  context: (key: string) => string | number | boolean | undefined,
+): DeliverySettings | undefined {
+  const get = context;
   const enabled = get(DELIVERY_CONTEXT.enabled);
   if (enabled !== true && enabled !== 'true') return undefined;
   const connectionArn = get(DELIVERY_CONTEXT.connectionArn);
@@ -42,7 +48,7 @@ export function deliverySettings(node: Node): DeliverySettings | undefined {
     typeof connectionArn !== 'string' ||
     !/^arn:aws[a-z-]*:(codeconnections|codestar-connections):/.test(connectionArn)
   ) {
-    throw new Error(
+    throw new UserInputError(
       `-c ${DELIVERY_CONTEXT.enabled}=true needs -c ${DELIVERY_CONTEXT.connectionArn}=arn:aws:codeconnections:REGION:ACCOUNT:connection/ID ` +
         `(the connection to the repository host), got ${connectionArn === undefined ? 'nothing' : `"${String(connectionArn)}"`}`,
     );
@@ -68,6 +74,9 @@ function positive(value: unknown, key: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new Error(`-c ${key}: expected a whole number of at least 1, got "${String(value)}"`);
+    throw UserInputError.at(
+      { flag: `-c ${key}` },
+      `expected a whole number of at least 1, got "${String(value)}"`,
+    );
   return n;
 }

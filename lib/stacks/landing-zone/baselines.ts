@@ -7,7 +7,7 @@ import { planCoreBaseline, planTenantBaseline } from '../../planners/landing-zon
 import { LANDING_ZONE_STACKS } from '../../planners/landing-zone/parameter-names';
 import { tenantStackName } from '../../planners/naming';
 import { coreStackProps } from '../stack-props';
-import type { EstateStacks } from '../../app/build-estate';
+import type { EstateStacks } from '../estate-stacks';
 import { EstateStack } from '../estate-stack';
 
 export interface Baselines {

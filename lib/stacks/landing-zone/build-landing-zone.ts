@@ -2,7 +2,8 @@ import { Annotations, App } from 'aws-cdk-lib';
 import { allEnvironments, EstateModel, TenantEnvironment } from '../../config/model';
 import { landingZoneOf } from '../../config/schema/landing-zone-schema';
 import { tenantOrganizationStackName } from '../../planners/landing-zone/account-vending';
-import type { EstateStacks } from '../../app/build-estate';
+import type { EstateScope } from '../estate-scope';
+import type { EstateStacks } from '../estate-stacks';
 import { coreStackProps } from '../stack-props';
 import { addBaselines } from './baselines';
 import { addCentralBackup } from './central-backup-stack';
@@ -17,7 +18,12 @@ import { TenantOrganizationStack } from './tenant-organization-stack';
  * organization stack per tenant for its accounts and access. Deployment order follows what each
  * needs to exist: organization, then log archive, then everything that delivers logs to it.
  */
-export function buildLandingZone(app: App, model: EstateModel, stacks: EstateStacks): void {
+export function buildLandingZone(
+  app: App,
+  model: EstateModel,
+  stacks: EstateStacks,
+  scope: EstateScope = {},
+): void {
   const { estate } = model;
   const lz = landingZoneOf(estate);
   const { core } = stacks;
@@ -39,7 +45,7 @@ export function buildLandingZone(app: App, model: EstateModel, stacks: EstateSta
   }
 
   // `-c tenant=ODS` narrows the estate to one tenant; its organization stack follows suit.
-  const only = app.node.tryGetContext('tenant') as string | undefined;
+  const only = scope.onlyTenant;
   const byTenant = new Map<string, TenantEnvironment[]>();
   for (const env of allEnvironments(model)) {
     if (only && env.tenant.odsCode !== only) continue;

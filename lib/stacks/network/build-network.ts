@@ -7,7 +7,7 @@ import { planCapacity } from '../../planners/capacity/plan-capacity';
 import { NetworkPlan, planNetwork } from '../../planners/hub/network-plan';
 import { shardOf } from '../../planners/shards';
 import { tenantStackName } from '../../planners/naming';
-import type { EstateStacks } from '../../app/build-estate';
+import type { EstateStacks } from '../estate-stacks';
 import { EstateStack } from '../estate-stack';
 import { buildHubNetwork } from './hub-network';
 import { buildHubShard } from './hub-shard';

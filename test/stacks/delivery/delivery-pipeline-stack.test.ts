@@ -1,7 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { EstateStacks } from '../../../lib/app/build-estate';
+import { readEstateContext } from '../../../lib/app/estate-context';
+import { EstateModel } from '../../../lib/config/model';
+import { UserInputError } from '../../../lib/errors/user-input-error';
 import { buildDelivery, DELIVERY_PIPELINE_STACK } from '../../../lib/stacks/delivery/build-delivery';
+import type { EstateStacks } from '../../../lib/stacks/estate-stacks';
 import { PROD_APPROVAL } from '../../../lib/stacks/delivery/delivery-pipeline-stack';
 import { generatedModel } from '../../generator/generated-model';
 
@@ -10,16 +13,18 @@ const CONNECTION =
 const { model } = generatedModel({ tenants: 3, seed: 'pipeline' });
 const noStacks = {} as EstateStacks;
 
-function appWith(context: Record<string, unknown>): App {
-  return new App({ context });
+/** buildDelivery as the app calls it: context read once (lib/app) and passed as the scope. */
+function deliveryFor(context: Record<string, unknown>, estate: EstateModel = model) {
+  const app = new App({ context });
+  return buildDelivery(app, estate, noStacks, readEstateContext(app.node).scope);
 }
 
 describe('DeliveryPipelineStack', () => {
-  const stack = buildDelivery(
-    appWith({ pipeline: 'true', pipelineConnectionArn: CONNECTION, pipelineTenantShards: 3 }),
-    model,
-    noStacks,
-  )!;
+  const stack = deliveryFor({
+    pipeline: 'true',
+    pipelineConnectionArn: CONNECTION,
+    pipelineTenantShards: 3,
+  })!;
   const template = Template.fromStack(stack);
   const pipeline = Object.values(template.findResources('AWS::CodePipeline::Pipeline'))[0] as {
     Properties: {
@@ -137,7 +142,7 @@ describe('DeliveryPipelineStack', () => {
 
 describe('buildDelivery', () => {
   test('builds nothing without -c pipeline=true, so the plain app never holds the pipeline', () => {
-    expect(buildDelivery(appWith({ pipelineConnectionArn: CONNECTION }), model, noStacks)).toBeUndefined();
+    expect(deliveryFor({ pipelineConnectionArn: CONNECTION })).toBeUndefined();
   });
 
   test('builds nothing when estate.yaml names no deployment account', () => {
@@ -148,34 +153,41 @@ describe('buildDelivery', () => {
         organization: { accounts: { ...model.estate.organization.accounts, deployment: undefined } },
       },
     };
-    expect(
-      buildDelivery(appWith({ pipeline: true, pipelineConnectionArn: CONNECTION }), noDeployment, noStacks),
-    ).toBeUndefined();
+    expect(deliveryFor({ pipeline: true, pipelineConnectionArn: CONNECTION }, noDeployment)).toBeUndefined();
   });
 
   test('names the missing connection', () => {
-    expect(() => buildDelivery(appWith({ pipeline: 'true' }), model, noStacks)).toThrow(
+    expect(() => deliveryFor({ pipeline: 'true' })).toThrow(
       '-c pipeline=true needs -c pipelineConnectionArn=arn:aws:codeconnections:REGION:ACCOUNT:connection/ID (the connection to the repository host), got nothing',
     );
   });
 
   test('refuses a single-tenant synth', () => {
-    expect(() =>
-      buildDelivery(
-        appWith({ pipeline: 'true', pipelineConnectionArn: CONNECTION, tenant: 'RGR' }),
-        model,
-        noStacks,
-      ),
-    ).toThrow('-c pipeline=true builds the pipeline for the whole estate; drop -c tenant');
+    expect(() => deliveryFor({ pipeline: 'true', pipelineConnectionArn: CONNECTION, tenant: 'RGR' })).toThrow(
+      '-c pipeline=true builds the pipeline for the whole estate; drop -c tenant',
+    );
   });
 
   test('rejects a shard count that is not a whole number', () => {
     expect(() =>
-      buildDelivery(
-        appWith({ pipeline: 'true', pipelineConnectionArn: CONNECTION, pipelineTenantShards: 'many' }),
-        model,
-        noStacks,
-      ),
+      deliveryFor({ pipeline: 'true', pipelineConnectionArn: CONNECTION, pipelineTenantShards: 'many' }),
     ).toThrow('-c pipelineTenantShards: expected a whole number of at least 1, got "many"');
+  });
+
+  test('each of those is a UserInputError, so bin/app.ts prints it without a stack trace', () => {
+    const contexts: Record<string, unknown>[] = [
+      { pipeline: 'true' },
+      { pipeline: 'true', pipelineConnectionArn: CONNECTION, tenant: 'RGR' },
+      { pipeline: 'true', pipelineConnectionArn: CONNECTION, pipelineConcurrency: 0 },
+    ];
+    for (const context of contexts) {
+      let thrown: unknown;
+      try {
+        deliveryFor(context);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(UserInputError.is(thrown)).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
-import { buildEstate, EstateStacks } from '../../../lib/app/build-estate';
+import { buildEstate } from '../../../lib/app/build-estate';
+import { EstateStacks } from '../../../lib/stacks/estate-stacks';
 import { EstateModel, Tenant } from '../../../lib/config/model';
 import { landingZoneSchema } from '../../../lib/config/schema/landing-zone-schema';
 import { exampleModel } from '../../support/example-estate';

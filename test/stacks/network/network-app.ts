@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { coreStackProps, tenantStackProps } from '../../../lib/stacks/stack-props';
-import type { EstateStacks } from '../../../lib/app/build-estate';
+import type { EstateStacks } from '../../../lib/stacks/estate-stacks';
 import { allEnvironments, EstateModel } from '../../../lib/config/model';
 import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../../../lib/planners/naming';
 import { planSpokeSubnets } from '../../../lib/planners/spoke-subnets';

@@ -1,0 +1,93 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { buildEstate } from '../../lib/app/build-estate';
+import { createApp } from '../../lib/app/create-app';
+import { readEstateContext } from '../../lib/app/estate-context';
+import { UserInputError } from '../../lib/errors/user-input-error';
+import { DELIVERY_DEFAULTS } from '../../lib/stacks/delivery/delivery-settings';
+import { EXAMPLE_CONFIG_DIR, exampleModel } from '../support/example-estate';
+
+const CONNECTION =
+  'arn:aws:codeconnections:eu-west-2:100000000007:connection/0b7c3a52-0000-4000-8000-000000000000';
+
+function stackNames(app: IConstruct): string[] {
+  return app.node
+    .findAll()
+    .filter((c): c is Stack => Stack.isStack(c))
+    .map((s) => s.stackName)
+    .sort();
+}
+
+describe('one scope value (-c tenant as context or as the option)', () => {
+  test('-c tenant=RGR through createApp builds the same stacks as buildEstate({ onlyTenant })', () => {
+    const viaContext = createApp({
+      context: { config: EXAMPLE_CONFIG_DIR, tenant: 'RGR', nag: false },
+    }).app;
+    const viaOption = new App({ analyticsReporting: false });
+    buildEstate(viaOption, exampleModel(), { onlyTenant: 'RGR' });
+    const names = stackNames(viaContext);
+    expect(names).toEqual(stackNames(viaOption));
+    // Narrowed, not the whole estate: RGR's environments and organization stack, no other tenant's.
+    expect(names.filter((n) => n.startsWith('Tenant-') || n.startsWith('Org-'))).toEqual([
+      'Org-RGR',
+      'Tenant-RGR-nonprod',
+      'Tenant-RGR-prod',
+    ]);
+  });
+});
+
+describe('readEstateContext', () => {
+  test('defaults: config/, capacity gate on, the whole estate, no pipeline', () => {
+    expect(readEstateContext(new App().node)).toEqual({
+      configDir: 'config',
+      capacityGate: 'fail',
+      nag: true,
+      scope: { onlyTenant: undefined, delivery: undefined },
+    });
+  });
+
+  test('reads every key the app takes', () => {
+    const app = new App({
+      context: {
+        config: 'elsewhere',
+        capacityGate: 'warn',
+        nag: false,
+        tenant: 'RGR',
+        pipeline: 'true',
+        pipelineConnectionArn: CONNECTION,
+        pipelineTenantShards: '2',
+      },
+    });
+    expect(readEstateContext(app.node)).toEqual({
+      configDir: 'elsewhere',
+      capacityGate: 'warn',
+      nag: false,
+      scope: {
+        onlyTenant: 'RGR',
+        delivery: {
+          repository: DELIVERY_DEFAULTS.repository,
+          branch: DELIVERY_DEFAULTS.branch,
+          connectionArn: CONNECTION,
+          tenantShards: 2,
+          concurrency: DELIVERY_DEFAULTS.concurrency,
+        },
+      },
+    });
+  });
+
+  test.each([
+    [{ nag: 'maybe' }, '-c nag: expected "true" or "false", got "maybe"'],
+    [{ capacityGate: 'off' }, '-c capacityGate: expected "fail" or "warn", got "off"'],
+    [{ tenant: '' }, '-c tenant: expected a value, got an empty string'],
+    [{ config: ' ' }, '-c config: expected a value, got an empty string'],
+  ])('a bad value %p is a UserInputError naming its key', (context, message) => {
+    let thrown: unknown;
+    try {
+      readEstateContext(new App({ context }).node);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(UserInputError.is(thrown)).toBe(true);
+    expect((thrown as Error).message).toBe(message);
+  });
+});
