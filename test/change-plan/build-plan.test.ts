@@ -13,7 +13,7 @@ import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
  * RGR); typically 15-30 s.
  */
 const PROJECT = resolve(__dirname, '../..');
-const COPIED = ['bin', 'lib', 'constructs', 'package.json', 'tsconfig.json', 'cdk.json'];
+const COPIED = ['bin', 'lib', 'package.json', 'tsconfig.json', 'cdk.json'];
 const OLD_CIDR = 'cidr: 10.64.0.0/21';
 const NEW_CIDR = 'cidr: 10.65.128.0/21';
 
