@@ -1,20 +1,29 @@
-import { Annotations, App, aws_ssm as ssm } from 'aws-cdk-lib';
-import { allEnvironments, EstateModel } from '../config/model';
-import { assertCapacity, formatShortfalls } from '../planners/capacity/assert-capacity';
-import { CapacityPlan } from '../planners/capacity/types';
-import { planCapacity } from '../planners/capacity/plan-capacity';
-import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../planners/naming';
-import { planSpokeSubnets } from '../planners/spoke-subnets';
-import { UserInputError } from '../errors/user-input-error';
+import { App } from 'aws-cdk-lib';
+import { allEnvironments, EstateModel, TenantEnvironment } from '../config/model';
 import { didYouMean } from '../config/did-you-mean';
-import { EstateStack } from '../stacks/estate-stack';
+import { landingZoneOf } from '../config/schema/landing-zone-schema';
+import { UserInputError } from '../errors/user-input-error';
+import { assertCapacity } from '../planners/capacity/assert-capacity';
+import { planCapacity } from '../planners/capacity/plan-capacity';
+import { planNetwork } from '../planners/hub/network-plan';
+import { tenantOrganizationStackName } from '../planners/landing-zone/account-vending';
+import { CORE_STACKS, PLATFORM_STACKS, tenantStackName } from '../planners/naming';
+import { shardOf } from '../planners/shards';
+import { buildDelivery } from '../stacks/delivery/build-delivery';
 import { EstateScope } from '../stacks/estate-scope';
 import { EstateStacks } from '../stacks/estate-stacks';
+import { CentralBackupStack } from '../stacks/landing-zone/central-backup-stack';
+import { LogArchiveStack } from '../stacks/landing-zone/log-archive-stack';
+import { ManagementBaselineStack } from '../stacks/landing-zone/management-baseline-stack';
+import { OrganizationStack } from '../stacks/landing-zone/organization-stack';
+import { SecurityStack } from '../stacks/landing-zone/security-stack';
+import { TenantOrganizationStack } from '../stacks/landing-zone/tenant-organization-stack';
+import { FirewallRulesStack } from '../stacks/network/firewall-rules-stack';
+import { HubShardStack } from '../stacks/network/hub-shard-stack';
+import { NetworkHubStack } from '../stacks/network/network-hub-stack';
+import { NetworkLinksStack } from '../stacks/network/network-links-stack';
+import { SharedServicesStack } from '../stacks/network/shared-services-stack';
 import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
-import { buildLandingZone } from '../stacks/landing-zone/build-landing-zone';
-import { buildNetwork } from '../stacks/network/build-network';
-import { buildDelivery } from '../stacks/delivery/build-delivery';
-import { coreStackProps, tenantStackProps } from '../stacks/stack-props';
 
 /** The scope (`onlyTenant`, `delivery`) plus how an unmet capacity need is treated. */
 export interface BuildEstateOptions extends EstateScope {
@@ -27,52 +36,116 @@ export interface BuildEstateOptions extends EstateScope {
   readonly capacityGate?: 'fail' | 'warn';
 }
 
-// Moved to lib/stacks (stacks must not import lib/app); re-exported for existing imports.
 export type { EstateStacks };
 
-/** Turns a validated estate into stacks: one per core account and one per tenant environment. */
+/**
+ * The composition root: turns a validated estate into its stacks, one class per stack kind
+ * (lib/stacks), and orders their deployment. The plans cover the whole estate even when
+ * `onlyTenant` narrows the build, so one tenant's build renders the same hub as a full one.
+ *
+ * Deploy order (docs/adr/0005): Core-Organization -> Core-LogArchive -> everything that
+ * delivers logs to it; Core-Network-FirewallRules -> Core-Network -> Core-SharedServices ->
+ * Core-Network-Links; tenant stacks after the hub; each shard after its tenants' stacks.
+ */
 export function buildEstate(app: App, model: EstateModel, options: BuildEstateOptions = {}): EstateStacks {
   const { estate } = model;
-  if (options.onlyTenant !== undefined) assertKnownTenant(model, options.onlyTenant);
+  const only = options.onlyTenant;
+  if (only !== undefined) assertKnownTenant(model, only);
   // Sized for growthFactor x peak before anything is built: never silently under-size.
   const capacity =
     options.capacityGate === 'warn' ? planCapacity(model) : assertCapacity(planCapacity(model));
-  const core = {} as Record<CoreStackRole, EstateStack>;
-  for (const role of Object.keys(CORE_STACKS) as CoreStackRole[]) {
-    core[role] = new EstateStack(app, CORE_STACKS[role], coreStackProps(estate, role));
-    new ssm.StringParameter(core[role], 'PlatformMarker', {
-      parameterName: `/${estate.name}/platform/${role}`,
-      stringValue: CORE_STACKS[role],
-      description: 'Marks this account as part of the NHS national cloud platform',
-    });
-  }
-  const environments = allEnvironments(model).filter(
-    (env) => !options.onlyTenant || env.tenant.odsCode === options.onlyTenant,
-  );
-  const tenants = environments
-    .filter((env) => env.accountId)
+  const plan = planNetwork(model, capacity.hub);
+  const landingZone = landingZoneOf(estate);
+  const inScope = (env: TenantEnvironment) => only === undefined || env.tenant.odsCode === only;
+
+  const core = {
+    organization: new OrganizationStack(app, CORE_STACKS.organization, { model, landingZone }),
+    logArchive: new LogArchiveStack(app, CORE_STACKS.logArchive, { model, landingZone }),
+    security: new SecurityStack(app, CORE_STACKS.security, { model, landingZone }),
+    network: new NetworkHubStack(app, CORE_STACKS.network, { model, landingZone, plan, capacity }),
+    sharedServices: new SharedServicesStack(app, CORE_STACKS.sharedServices, { model, landingZone, plan }),
+  };
+  const tenants = allEnvironments(model)
+    .filter((env) => inScope(env) && env.accountId)
     .map(
-      (env) =>
-        new TenantEnvironmentStack(app, tenantStackName(env.tenant.odsCode, env.name), {
-          ...tenantStackProps(estate, env),
-          subnets: planSpokeSubnets(env.cidr, estate.availabilityZones[env.region]),
-          flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
+      (environment) =>
+        new TenantEnvironmentStack(app, tenantStackName(environment.tenant.odsCode, environment.name), {
+          estate,
+          landingZone,
+          environment,
         }),
     );
-  const stacks = { core, tenants };
-  buildLandingZone(app, model, stacks, options);
-  buildNetwork(app, model, stacks, capacity);
-  warnAboutCapacity(core.network, capacity);
-  buildDelivery(app, model, stacks, options);
-  return stacks;
+  const managementBaseline = new ManagementBaselineStack(app, PLATFORM_STACKS.managementBaseline, {
+    estate,
+    landingZone,
+  });
+  const backupAccount = estate.organization.accounts.backup;
+  const backup = backupAccount
+    ? new CentralBackupStack(app, PLATFORM_STACKS.backup, { model, landingZone, account: backupAccount })
+    : undefined;
+  const tenantOrganizations = [...environmentsByTenant(model, inScope)]
+    .filter(([, environments]) => TenantOrganizationStack.hasContent(environments, landingZone))
+    .map(
+      ([odsCode, environments]) =>
+        new TenantOrganizationStack(app, tenantOrganizationStackName(odsCode), {
+          estate,
+          landingZone,
+          environments,
+        }),
+    );
+  const firewallRules = new FirewallRulesStack(app, PLATFORM_STACKS.firewallRules, { estate, plan });
+  const hub = core.network.hub;
+  const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub });
+  // Only the shards of the tenants being built; their content still comes from the whole estate.
+  const wanted = new Set(tenants.map((stack) => shardOf(stack.tenantEnvironment.tenant.odsCode)));
+  const shards = plan.shards
+    .filter((shard) => only === undefined || wanted.has(shard.index))
+    .map((shard) => new HubShardStack(app, shard.stackName, { model, plan, shard, hub }));
+
+  // Landing zone: the organization, then the log archive every account delivers to.
+  core.logArchive.addStackDependency(core.organization);
+  core.security.addStackDependency(core.organization);
+  for (const stack of [core.security, core.network, core.sharedServices, backup, managementBaseline])
+    stack?.addStackDependency(core.logArchive);
+  for (const stack of tenantOrganizations) stack.addStackDependency(core.organization);
+  // Network.
+  core.network.addStackDependency(firewallRules, 'the firewall policy names the rule groups by ARN');
+  core.sharedServices.addStackDependency(
+    core.network,
+    'reads the Transit Gateway ID and organization ARN parameters',
+  );
+  links.addStackDependency(core.sharedServices, 'the shared-services VPC must be attached first');
+  for (const stack of tenants) {
+    stack.addStackDependency(core.logArchive);
+    stack.addStackDependency(core.network, 'attaches to the shared Transit Gateway');
+    stack.addStackDependency(core.sharedServices, 'associates the shared DNS profile');
+  }
+  for (const shard of shards) {
+    shard.addStackDependency(core.network, 'uses the Transit Gateway, its route tables and IPAM');
+    for (const tenant of tenants)
+      if (shard.shard.tenants.includes(tenant.tenantEnvironment.tenant.odsCode))
+        shard.addStackDependency(tenant, 'looks up the spoke attachment');
+  }
+
+  const delivery = buildDelivery(app, model, options);
+  return {
+    core,
+    tenants,
+    landingZone: { managementBaseline, backup, tenantOrganizations },
+    network: { plan, firewallRules, links, shards },
+    delivery,
+  };
 }
 
-function warnAboutCapacity(network: EstateStack, capacity: CapacityPlan): void {
-  if (capacity.errors.length === 0) return;
-  Annotations.of(network).addWarningV2(
-    '@nhs-cloud/capacity:unmet',
-    `${formatShortfalls(capacity.errors)}\n(capacityGate=warn: this assembly must not be deployed)`,
-  );
+/** Every tenant's environments (vended or still to vend), for its Org-<ODS> stack. */
+function environmentsByTenant(
+  model: EstateModel,
+  inScope: (env: TenantEnvironment) => boolean,
+): Map<string, TenantEnvironment[]> {
+  const byTenant = new Map<string, TenantEnvironment[]>();
+  for (const env of allEnvironments(model).filter(inScope))
+    byTenant.set(env.tenant.odsCode, [...(byTenant.get(env.tenant.odsCode) ?? []), env]);
+  return byTenant;
 }
 
 /** `-c tenant=` must name a tenant exactly (ODS codes are upper case): never an empty build. */

@@ -15,6 +15,18 @@ export const CORE_STACKS = {
 
 export type CoreStackRole = keyof typeof CORE_STACKS;
 
+/** The other platform stacks of fixed name (hub shards are named in lib/planners/shards.ts). */
+export const PLATFORM_STACKS = {
+  /** The management account's own baseline, deployed after the log archive exists. */
+  managementBaseline: 'Core-ManagementBaseline',
+  /** The central backup vault, in the backup account. */
+  backup: 'Core-Backup',
+  /** The inspection firewall's rule groups, in the network account. */
+  firewallRules: 'Core-Network-FirewallRules',
+  /** Hub associations of attachments other core accounts make. */
+  links: 'Core-Network-Links',
+} as const;
+
 /** `Tenant-RGR-prod`: stable and readable, never derived from anything that can move (e.g. the ICB). */
 export function tenantStackName(odsCode: string, environment: string): string {
   return `Tenant-${odsCode}-${environment}`;

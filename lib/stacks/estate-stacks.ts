@@ -1,9 +1,47 @@
-import { CoreStackRole } from '../planners/naming';
-import { EstateStack } from './estate-stack';
-import { TenantEnvironmentStack } from './tenant-environment-stack';
+import type { Stack } from 'aws-cdk-lib';
+import type { NetworkPlan } from '../planners/hub/network-plan';
+import type { CentralBackupStack } from './landing-zone/central-backup-stack';
+import type { LogArchiveStack } from './landing-zone/log-archive-stack';
+import type { ManagementBaselineStack } from './landing-zone/management-baseline-stack';
+import type { OrganizationStack } from './landing-zone/organization-stack';
+import type { SecurityStack } from './landing-zone/security-stack';
+import type { TenantOrganizationStack } from './landing-zone/tenant-organization-stack';
+import type { FirewallRulesStack } from './network/firewall-rules-stack';
+import type { HubShardStack } from './network/hub-shard-stack';
+import type { NetworkHubStack } from './network/network-hub-stack';
+import type { NetworkLinksStack } from './network/network-links-stack';
+import type { SharedServicesStack } from './network/shared-services-stack';
+import type { TenantEnvironmentStack } from './tenant-environment-stack';
 
-/** The stacks every later builder (landing zone, network, delivery) adds to or depends on. */
+/** The five core account stacks, by role (lib/planners/naming.ts CORE_STACKS). */
+export interface CoreStacks {
+  readonly organization: OrganizationStack;
+  readonly logArchive: LogArchiveStack;
+  readonly security: SecurityStack;
+  readonly network: NetworkHubStack;
+  readonly sharedServices: SharedServicesStack;
+}
+
+/** Every stack one synth builds, by kind: what lib/app/build-estate.ts returns. */
 export interface EstateStacks {
-  readonly core: Readonly<Record<CoreStackRole, EstateStack>>;
+  readonly core: CoreStacks;
+  /** One per vended tenant environment (only the `-c tenant` tenant's in a single-tenant build). */
   readonly tenants: readonly TenantEnvironmentStack[];
+  readonly landingZone: {
+    readonly managementBaseline: ManagementBaselineStack;
+    /** Only when estate.yaml names a backup account. */
+    readonly backup?: CentralBackupStack;
+    /** Org-<ODS>, for tenants with accounts to vend or access to assign. */
+    readonly tenantOrganizations: readonly TenantOrganizationStack[];
+  };
+  readonly network: {
+    /** The network plan of the whole estate. */
+    readonly plan: NetworkPlan;
+    readonly firewallRules: FirewallRulesStack;
+    readonly links: NetworkLinksStack;
+    /** Only the shards of the tenants being built (all of them in a full build). */
+    readonly shards: readonly HubShardStack[];
+  };
+  /** Delivery-Pipeline, with `-c pipeline=true` only. */
+  readonly delivery?: Stack;
 }

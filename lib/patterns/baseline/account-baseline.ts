@@ -9,6 +9,9 @@ import { InstanceManagement } from './instance-management';
 import { PatientDataBackup } from './patient-data-backup';
 import { PlatformRoles } from './platform-roles';
 
+/** Construct ID of the baseline in every stack that carries one (part of its resources' logical IDs). */
+export const BASELINE_ID = 'Baseline';
+
 export interface AccountBaselineProps {
   /** From `planTenantBaseline` or `planCoreBaseline`. */
   readonly plan: BaselinePlan;

@@ -24,11 +24,3 @@ export function groupIdParameter(estateName: string, group: string): string {
 export function managementLogsKeyParameter(estateName: string): string {
   return `/${estateName}/organization/logs-key-arn`;
 }
-
-/** Extra stacks the landing zone adds beside the core stacks. */
-export const LANDING_ZONE_STACKS = {
-  /** The management account's own baseline, deployed after the log archive exists. */
-  managementBaseline: 'Core-ManagementBaseline',
-  /** The central backup vault, in the backup account. */
-  backup: 'Core-Backup',
-} as const;

@@ -2,7 +2,6 @@ import { App } from 'aws-cdk-lib';
 import { EstateModel } from '../../config/model';
 import { UserInputError } from '../../errors/user-input-error';
 import type { EstateScope } from '../estate-scope';
-import type { EstateStacks } from '../estate-stacks';
 import { coreStackProps } from '../stack-props';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
 
@@ -18,7 +17,6 @@ export const DELIVERY_PIPELINE_STACK = 'Delivery-Pipeline';
 export function buildDelivery(
   app: App,
   model: EstateModel,
-  _stacks: EstateStacks,
   scope: EstateScope = {},
 ): DeliveryPipelineStack | undefined {
   const settings = scope.delivery;

@@ -1,40 +1,42 @@
-import { App } from 'aws-cdk-lib';
-import { AccountBaseline } from '../../patterns/baseline/account-baseline';
+import { Construct } from 'constructs';
+import { AccountBaseline, BASELINE_ID } from '../../patterns/baseline/account-baseline';
 import { CentralBackupVault } from '../../patterns/landing-zone/central-backup-vault';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { centralVaultName, vaultLock } from '../../planners/landing-zone/backup-plan';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
 import { organizationScope } from '../../planners/landing-zone/organization-scope';
-import { LANDING_ZONE_STACKS } from '../../planners/landing-zone/parameter-names';
-import { coreStackProps } from '../stack-props';
 import { EstateStack } from '../estate-stack';
-import { BASELINE_ID } from './baselines';
+import { coreStackProps } from '../stack-props';
+
+export interface CentralBackupStackProps {
+  readonly model: EstateModel;
+  readonly landingZone: LandingZoneConfig;
+  /** `organization.accounts.backup`: the app builds this stack only when config names one. */
+  readonly account: string;
+}
 
 /**
- * The backup account (when config names one): its own baseline and the central locked vault
- * that patient-data accounts copy into. Returns undefined without a backup account.
+ * Core-Backup, in the backup account: its own baseline and the central locked vault that
+ * patient-data accounts copy into (the off-account copy of 3-2-1).
  */
-export function addCentralBackup(
-  app: App,
-  model: EstateModel,
-  lz: LandingZoneConfig,
-): EstateStack | undefined {
-  const { estate } = model;
-  const account = estate.organization.accounts.backup;
-  if (!account) return undefined;
-  const base = coreStackProps(estate, 'security');
-  const stack = new EstateStack(app, LANDING_ZONE_STACKS.backup, {
-    ...base,
-    env: { account, region: estate.homeRegion },
-    description: 'NHS national cloud: central immutable backup vault (3-2-1 copy)',
-  });
-  new AccountBaseline(stack, BASELINE_ID, { plan: planCoreBaseline(estate.homeRegion, estate, lz) });
-  new CentralBackupVault(stack, 'CentralVault', {
-    vaultName: centralVaultName(estate.name),
-    keyAlias: `alias/${estate.name}/central-backup`,
-    lock: vaultLock(lz),
-    scope: organizationScope(model, lz),
-  });
-  return stack;
+export class CentralBackupStack extends EstateStack {
+  readonly vault: CentralBackupVault;
+
+  constructor(scope: Construct, id: string, props: CentralBackupStackProps) {
+    const { model, landingZone: lz, account } = props;
+    const { estate } = model;
+    super(scope, id, {
+      ...coreStackProps(estate, 'security'),
+      env: { account, region: estate.homeRegion },
+      description: 'NHS national cloud: central immutable backup vault (3-2-1 copy)',
+    });
+    new AccountBaseline(this, BASELINE_ID, { plan: planCoreBaseline(estate.homeRegion, estate, lz) });
+    this.vault = new CentralBackupVault(this, 'CentralVault', {
+      vaultName: centralVaultName(estate.name),
+      keyAlias: `alias/${estate.name}/central-backup`,
+      lock: vaultLock(lz),
+      scope: organizationScope(model, lz),
+    });
+  }
 }

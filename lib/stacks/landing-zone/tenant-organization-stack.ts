@@ -14,9 +14,10 @@ import {
   ouParameterPrefix,
   permissionSetParameterPrefix,
 } from '../../planners/landing-zone/parameter-names';
-import { EstateStack, EstateStackProps } from '../estate-stack';
+import { EstateStack } from '../estate-stack';
+import { coreStackProps } from '../stack-props';
 
-export interface TenantOrganizationStackProps extends EstateStackProps {
+export interface TenantOrganizationStackProps {
   readonly estate: EstateConfig;
   readonly landingZone: LandingZoneConfig;
   /** All of one tenant's environments. */
@@ -24,7 +25,7 @@ export interface TenantOrganizationStackProps extends EstateStackProps {
 }
 
 /**
- * One tenant's footprint in the management account: its vended accounts (placed in OUs by
+ * Org-<ODS>: one tenant's footprint in the management account: its vended accounts (placed in OUs by
  * scope and environment, tagged with the ICB) and its Identity Center assignments. One stack
  * per tenant keeps every stack far below 500 resources at national scale (about 2,000
  * accounts, 10,000 assignments) and lets a tenant change without touching any other.
@@ -36,15 +37,27 @@ export class TenantOrganizationStack extends EstateStack {
   }
 
   constructor(scope: Construct, id: string, props: TenantOrganizationStackProps) {
-    super(scope, id, props);
     const { estate, landingZone: lz } = props;
+    const tenant = props.environments[0]!.tenant;
+    super(scope, id, {
+      ...coreStackProps(estate, 'organization'),
+      estateTags: {
+        'ods-code': tenant.odsCode,
+        environment: 'organization',
+        'data-classification': tenant.dataClassification,
+        'patient-data': tenant.patientData ? 'true' : 'false',
+        icb: tenant.icb,
+        'cost-centre': tenant.costCentre,
+        'nhs-cloud:stack-kind': 'core',
+      },
+      description: `NHS national cloud: ${tenant.name} (${tenant.odsCode}) accounts and access`,
+    });
     const parameter = (name: string) => ssm.StringParameter.valueForStringParameter(this, name);
     // A vended account's ID is known inside this stack as soon as it exists, so its access is
     // granted in the same deployment; sync-accounts later writes the ID into config.
     const accountIds = new Map<string, string>();
     if (lz.organizationRootId) {
       for (const env of props.environments.filter((e) => e.email)) {
-        const { tenant } = env;
         const account = new VendedAccount(this, `Account-${env.name}`, {
           accountName: `${estate.name}-${tenant.odsCode}-${env.name}`,
           email: env.email!,

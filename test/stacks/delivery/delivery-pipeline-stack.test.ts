@@ -4,19 +4,17 @@ import { readEstateContext } from '../../../lib/app/estate-context';
 import { EstateModel } from '../../../lib/config/model';
 import { UserInputError } from '../../../lib/errors/user-input-error';
 import { buildDelivery, DELIVERY_PIPELINE_STACK } from '../../../lib/stacks/delivery/build-delivery';
-import type { EstateStacks } from '../../../lib/stacks/estate-stacks';
 import { PROD_APPROVAL } from '../../../lib/stacks/delivery/delivery-pipeline-stack';
 import { generatedModel } from '../../generator/generated-model';
 
 const CONNECTION =
   'arn:aws:codeconnections:eu-west-2:100000000007:connection/0b7c3a52-0000-4000-8000-000000000000';
 const { model } = generatedModel({ tenants: 3, seed: 'pipeline' });
-const noStacks = {} as EstateStacks;
 
 /** buildDelivery as the app calls it: context read once (lib/app) and passed as the scope. */
 function deliveryFor(context: Record<string, unknown>, estate: EstateModel = model) {
   const app = new App({ context });
-  return buildDelivery(app, estate, noStacks, readEstateContext(app.node).scope);
+  return buildDelivery(app, estate, readEstateContext(app.node).scope);
 }
 
 describe('DeliveryPipelineStack', () => {

@@ -1,12 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { coreStackProps } from '../../../lib/stacks/stack-props';
 import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
-import { EstateStack } from '../../../lib/stacks/estate-stack';
-import { buildHubNetwork } from '../../../lib/stacks/network/hub-network';
-import { buildHubShard } from '../../../lib/stacks/network/hub-shard';
+import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
+import { HubShardStack } from '../../../lib/stacks/network/hub-shard-stack';
+import { NetworkHubStack } from '../../../lib/stacks/network/network-hub-stack';
 import { networkModel } from '../../planners/segmentation/network-model';
 
 /**
@@ -28,19 +27,20 @@ const model = networkModel(
     },
   })),
 );
-const plan = planNetwork(model, planCapacity(model).hub);
+const capacity = planCapacity(model);
+const plan = planNetwork(model, capacity.hub);
 const app = new App({
   analyticsReporting: false,
   context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' },
 });
-const hub = buildHubNetwork(
-  new EstateStack(app, 'Core-Network', coreStackProps(model.estate, 'network')),
+const { hub } = new NetworkHubStack(app, 'Core-Network', {
   model,
+  landingZone: landingZoneOf(model.estate),
   plan,
-);
+  capacity,
+});
 const [shard] = plan.shards;
-const stack = new EstateStack(app, shard.stackName, coreStackProps(model.estate, 'network'));
-buildHubShard(stack, model, plan, shard, hub);
+const stack = new HubShardStack(app, shard.stackName, { model, plan, shard, hub });
 const template = Template.fromStack(stack).toJSON();
 
 test('holds 31 tenants', () => {

@@ -1,41 +1,21 @@
 import { App } from 'aws-cdk-lib';
-import { coreStackProps, tenantStackProps } from '../../../lib/stacks/stack-props';
-import type { EstateStacks } from '../../../lib/stacks/estate-stacks';
-import { allEnvironments, EstateModel } from '../../../lib/config/model';
-import { CORE_STACKS, CoreStackRole, logBucketArn, tenantStackName } from '../../../lib/planners/naming';
-import { planSpokeSubnets } from '../../../lib/planners/spoke-subnets';
-import { EstateStack } from '../../../lib/stacks/estate-stack';
-import { buildNetwork, NetworkStacks } from '../../../lib/stacks/network/build-network';
-import { TenantEnvironmentStack } from '../../../lib/stacks/tenant-environment-stack';
+import { buildEstate } from '../../../lib/app/build-estate';
+import { EstateModel } from '../../../lib/config/model';
 import { networkModel } from '../../planners/segmentation/network-model';
 
 /**
- * The network on its own: the core and tenant stacks as build-estate makes them (without the
- * landing zone), then `buildNetwork`. `onlyTenant` mimics `-c tenant=ODS`.
+ * The estate as the app builds it, with the network stacks to hand. `onlyTenant` mimics
+ * `-c tenant=ODS`.
  */
 export function buildNetworkApp(model: EstateModel, onlyTenant?: string) {
   // Same-account references as cdk.json makes them (Fn::GetStackOutput, no exports to pin).
   const app = new App({
     analyticsReporting: false,
+    builtinCloudFormationValidation: false,
     context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' },
   });
-  const core = {} as Record<CoreStackRole, EstateStack>;
-  for (const role of Object.keys(CORE_STACKS) as CoreStackRole[]) {
-    core[role] = new EstateStack(app, CORE_STACKS[role], coreStackProps(model.estate, role));
-  }
-  const tenants = allEnvironments(model)
-    .filter((env) => env.accountId && (!onlyTenant || env.tenant.odsCode === onlyTenant))
-    .map(
-      (env) =>
-        new TenantEnvironmentStack(app, tenantStackName(env.tenant.odsCode, env.name), {
-          ...tenantStackProps(model.estate, env),
-          subnets: planSpokeSubnets(env.cidr, model.estate.availabilityZones[env.region]),
-          flowLogBucketArn: logBucketArn(model.estate, 'vpc-flow-logs'),
-        }),
-    );
-  const stacks: EstateStacks = { core, tenants };
-  const network: NetworkStacks = buildNetwork(app, model, stacks);
-  return { app, stacks, network };
+  const stacks = buildEstate(app, model, { onlyTenant });
+  return { app, stacks, network: stacks.network };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { EstateConfig } from '../../config/schema/estate-schema';
 
 /**
- * Names every stack of the network agrees on, derived from config so that no stack needs a
- * reference to another account's stack (see docs/adr/0005).
+ * Names the network's stacks agree on, derived from config so that no stack needs a reference
+ * to another account's stack (docs/adr/0005-cross-account-network-values.md).
  */
 export function networkNames(estate: EstateConfig) {
   const prefix = estate.name;
@@ -19,9 +19,3 @@ export function networkNames(estate: EstateConfig) {
     },
   } as const;
 }
-
-/** Stacks the network adds beside the core and tenant stacks (shards are named in lib/planners/shards.ts). */
-export const NETWORK_STACKS = {
-  firewallRules: 'Core-Network-FirewallRules',
-  links: 'Core-Network-Links',
-} as const;

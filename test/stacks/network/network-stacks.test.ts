@@ -264,13 +264,14 @@ describe('Direct Connect', () => {
 });
 
 describe('deploy order', () => {
+  // Core-LogArchive first: every core account delivers its logs there.
   const deps = (name: string) =>
     stack(name)
       .dependencies.map((s) => s.stackName)
       .sort();
 
   test('rules before the hub, the hub before shared services, shared services before links', () => {
-    expect(deps('Core-Network')).toEqual(['Core-Network-FirewallRules']);
+    expect(deps('Core-Network')).toEqual(['Core-LogArchive', 'Core-Network-FirewallRules']);
     expect(deps('Core-SharedServices')).toContain('Core-Network');
     expect(deps('Core-Network-Links')).toEqual(expect.arrayContaining(['Core-SharedServices']));
   });

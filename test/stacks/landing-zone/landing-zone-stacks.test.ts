@@ -24,7 +24,7 @@ const organization = template('Core-Organization');
 const PLATFORM_ADMIN_ID = '11111111-2222-3333-4444-555555555555';
 const logArchive = template('Core-LogArchive');
 
-describe('buildLandingZone: stacks and order', () => {
+describe('landing zone stacks: stacks and order', () => {
   it('adds the management baseline, the backup account and one organization stack per tenant', () => {
     const names = app.node.children.filter((c): c is Stack => c instanceof Stack).map((s) => s.stackName);
     expect(names).toEqual(
@@ -65,7 +65,7 @@ describe('buildLandingZone: stacks and order', () => {
   });
 });
 
-describe('buildLandingZone: organization', () => {
+describe('landing zone stacks: organization', () => {
   const ouId = (name: string) => ({
     'Fn::GetAtt': [
       Object.keys(
@@ -134,7 +134,7 @@ describe('buildLandingZone: organization', () => {
   });
 });
 
-describe('buildLandingZone: log archive', () => {
+describe('landing zone stacks: log archive', () => {
   const purposes: LogPurpose[] = [
     'cloudtrail',
     'vpc-flow-logs',
@@ -218,7 +218,7 @@ describe('buildLandingZone: log archive', () => {
   });
 });
 
-describe('buildLandingZone: tenant organization stacks', () => {
+describe('landing zone stacks: tenant organization stacks', () => {
   const rgr = template('Org-RGR');
 
   it('vends the account for an environment with an e-mail and no ID, in the OU for its scope and tier', () => {
@@ -259,7 +259,7 @@ describe('buildLandingZone: tenant organization stacks', () => {
   });
 });
 
-describe('buildLandingZone: without a landingZone block', () => {
+describe('landing zone stacks: without a landingZone block', () => {
   // Three tenants (those the segmentation rules name) are enough here, and keep this second synthesis quick.
   const example = exampleModel();
   const plain = buildModel({
@@ -292,7 +292,7 @@ describe('buildLandingZone: without a landingZone block', () => {
   });
 });
 
-describe('buildLandingZone: -c tenant=RGR', () => {
+describe('landing zone stacks: -c tenant=RGR', () => {
   it("builds only that tenant's organization stack", () => {
     const narrow = buildModel(model, { tenant: 'RGR' }).app;
     const orgStacks = narrow.node.children.filter(

@@ -1,0 +1,163 @@
+import { Annotations, aws_securityhub as securityhub, aws_ssm as ssm } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { BaselineKey } from '../../patterns/baseline/baseline-key';
+import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
+import { OrganizationPolicy } from '../../patterns/landing-zone/organization-policy';
+import { OrganizationServices } from '../../patterns/landing-zone/organization-services';
+import { OrganizationUnits } from '../../patterns/landing-zone/organization-units';
+import { PermissionSets } from '../../patterns/landing-zone/permission-sets';
+import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
+import { allEnvironments, EstateModel } from '../../config/model';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
+import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
+import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
+import { ORGANIZATIONAL_UNITS } from '../../planners/landing-zone/organization-units';
+import {
+  groupIdParameter,
+  managementLogsKeyParameter,
+  ouParameterPrefix,
+  permissionSetParameterPrefix,
+} from '../../planners/landing-zone/parameter-names';
+import { planServiceControlPolicies } from '../../planners/landing-zone/service-control-policies';
+import { CoreStack } from '../core-stack';
+
+export interface OrganizationStackProps {
+  readonly model: EstateModel;
+  readonly landingZone: LandingZoneConfig;
+}
+
+/**
+ * Core-Organization, in the management account: trusted access and delegated administrators,
+ * the OU tree, the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
+ * Center permission sets with the platform groups' access to the core accounts. Each tenant's
+ * accounts and access are in its own stack (TenantOrganizationStack).
+ */
+export class OrganizationStack extends CoreStack {
+  /** Undefined without `landingZone.identity`. */
+  readonly permissionSets?: PermissionSets;
+
+  constructor(scope: Construct, id: string, props: OrganizationStackProps) {
+    super(scope, id, { estate: props.model.estate, role: 'organization' });
+    const { model, landingZone: lz } = props;
+    const { estate } = model;
+    const rootId = lz.organizationRootId;
+    // Its own key: the management account's baseline deploys later, after the log archive.
+    const logsKey = new BaselineKey(this, 'LogsKey', {
+      purpose: 'logs',
+      aliasPrefix: `${estate.name}/organization`,
+    }).key;
+    const logGroup = sdkCallLogs(this, {
+      retentionDays: estate.security.logRetention,
+      encryptionKey: logsKey,
+    });
+    new ssm.StringParameter(this, 'LogsKeyArn', {
+      parameterName: managementLogsKeyParameter(estate.name),
+      stringValue: logsKey.keyArn,
+      description: 'Key for the log groups of the tenant organization stacks',
+    });
+    const services = new OrganizationServices(this, 'Services', {
+      calls: planOrganizationServices(estate, rootId),
+      logGroup,
+    });
+    new securityhub.CfnDelegatedAdmin(this, 'SecurityHubAdmin', {
+      adminAccountId: estate.organization.accounts.security,
+    });
+
+    if (rootId) {
+      const units = new OrganizationUnits(this, 'Units', {
+        rootId,
+        units: ORGANIZATIONAL_UNITS,
+        parameterPrefix: ouParameterPrefix(estate.name),
+      });
+      const policy = (
+        id: string,
+        props: ConstructorParameters<typeof OrganizationPolicy>[2],
+        type: string,
+      ) => {
+        const created = new OrganizationPolicy(this, id, props);
+        created.node.addDependency(services.call(`PolicyType${type.replaceAll('_', '')}`));
+        return created;
+      };
+      for (const scp of planServiceControlPolicies(estate, lz)) {
+        policy(
+          `Scp-${scp.key}`,
+          {
+            name: scp.name,
+            description: scp.description,
+            type: 'SERVICE_CONTROL_POLICY',
+            content: scp.document,
+            targetIds: scp.targets.map((key) => units.idOf(key)),
+          },
+          POLICY_TYPES[0],
+        );
+      }
+      policy(
+        'TagPolicy',
+        {
+          name: `${estate.name}-tags`,
+          description: 'Tag keys and allowed data-classification values',
+          type: 'TAG_POLICY',
+          content: tagPolicyDocument(),
+          targetIds: [rootId],
+        },
+        POLICY_TYPES[1],
+      );
+      policy(
+        'S3Policy',
+        {
+          name: `${estate.name}-s3-block-public-access`,
+          description: 'S3 Block Public Access on in every account',
+          type: 'S3_POLICY',
+          content: s3PolicyDocument(),
+          targetIds: [rootId],
+        },
+        POLICY_TYPES[2],
+      );
+    } else {
+      Annotations.of(this).addWarningV2(
+        '@nhs-cloud/landing-zone:no-root-id',
+        'landingZone.organizationRootId is not set: the OU tree, SCPs, tag policy, S3 policy and account placement are not synthesized',
+      );
+    }
+
+    const unplaced = allEnvironments(model).filter((env) => env.accountId && !env.email).length;
+    if (unplaced > 0) {
+      Annotations.of(this).addInfo(
+        `${unplaced} tenant accounts have an accountId but no email, so the platform does not place them in OUs; ` +
+          'see docs/landing-zone.md, "Adopting an existing account"',
+      );
+    }
+
+    if (!lz.endpointProtection) {
+      Annotations.of(this).addWarningV2(
+        '@nhs-cloud/landing-zone:no-endpoint-protection',
+        'landingZone.endpointProtection is not set: instances get no endpoint-protection agent',
+      );
+    }
+
+    if (!lz.identity) return;
+    const permissionSets = new PermissionSets(this, 'PermissionSets', {
+      instanceArn: lz.identity.instanceArn,
+      parameterPrefix: permissionSetParameterPrefix(estate.name),
+    });
+    this.permissionSets = permissionSets;
+    const coreAccess = new AccountAssignments(this, 'CoreAccess', {
+      instanceArn: lz.identity.instanceArn,
+      identityStoreId: lz.identity.identityStoreId,
+      assignments: planCoreAssignments(estate, lz.identity),
+      permissionSetArn: (name) => permissionSets.arnOf(name),
+      groupIds: lz.identity.groupIds,
+      logGroup: () => logGroup,
+    });
+    // Every tenant account also gets the platform groups: their IDs are resolved here once and
+    // published, rather than looked up again by each of up to a thousand tenant stacks.
+    for (const group of platformGroupNames(estate.name, lz.identity)) {
+      new ssm.StringParameter(this, `GroupId-${group}`, {
+        parameterName: groupIdParameter(estate.name, group),
+        stringValue: coreAccess.groupId(group),
+        description: `Identity Center group ID of ${group}, for the tenant organization stacks`,
+      });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { Annotations, aws_ec2 as ec2 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { NetworkLookup, AttachmentQuery } from '../../patterns/network/network-lookup';
+import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { VpnLinks } from '../../patterns/network/vpn-links';
+import { allEnvironments, EstateModel } from '../../config/model';
+import { NetworkPlan } from '../../planners/hub/network-plan';
+import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';
+import { chunk } from '../../planners/segmentation/cidr-sets';
+import { AttachmentPlan } from '../../planners/segmentation/types';
+import { EstateStack } from '../estate-stack';
+import { HubNetwork } from './network-hub-stack';
+import { networkStackProps } from './network-stack-props';
+
+export interface HubShardStackProps {
+  readonly model: EstateModel;
+  readonly plan: NetworkPlan;
+  /** This shard's slice of the plan. */
+  readonly shard: ShardPlan;
+  /** From Core-Network (same account and region). */
+  readonly hub: HubNetwork;
+}
+
+/**
+ * Core-Network-Shard-NNN: the hub's per-tenant resources for the tenants of one shard only: the
+ * IPAM allocations, VPN links, the deploy-time lookup of their attachment IDs, and their
+ * associations, propagations and tier blackholes. Sharding keeps every hub stack far below
+ * CloudFormation's limits at national scale; the resource count equals `shard.resources` (the
+ * shard planner counts the same plan).
+ */
+export class HubShardStack extends EstateStack {
+  readonly shard: ShardPlan;
+
+  constructor(scope: Construct, id: string, props: HubShardStackProps) {
+    const { model, plan, shard, hub } = props;
+    super(
+      scope,
+      id,
+      networkStackProps(
+        model.estate,
+        `NHS national cloud: hub shard ${shard.index} (${shard.tenants.join(', ')})`,
+      ),
+    );
+    this.shard = shard;
+    const members = new Set(shard.tenants);
+    const mine = <T extends { tenant?: string }>(items: readonly T[]) =>
+      items.filter((i) => i.tenant !== undefined && members.has(i.tenant));
+
+    for (const env of allEnvironments(model).filter((e) => members.has(e.tenant.odsCode))) {
+      new ec2.CfnIPAMAllocation(this, `Allocation${env.tenant.odsCode}${env.name}`, {
+        ipamPoolId: hub.ipam.tenantPool.attrIpamPoolId,
+        cidr: env.cidr,
+        description: `${env.tenant.odsCode} ${env.name}`,
+      });
+    }
+
+    const links = plan.vpnLinks.filter((l) => members.has(l.tenant));
+    for (const link of links) {
+      if (link.missing) Annotations.of(this).addWarningV2('@nhs-cloud/network:vpn-device', link.missing);
+    }
+    const transitGatewayId = hub.transitGateway.transitGatewayId;
+    const vpns = new VpnLinks(this, 'Vpn', { links: links.filter((l) => !l.missing), transitGatewayId });
+
+    const attachments = mine(plan.segmentation.attachments);
+    const ids: Record<string, string> = {};
+    chunk(attachments, LOOKUP_MAX_KEYS).forEach((group, i) => {
+      const lookup = new NetworkLookup(this, `Attachments${i + 1}`, {
+        serviceToken: hub.lookupFunctionArn,
+        transitGatewayId,
+        attachments: Object.fromEntries(group.map((a) => [a.key, queryOf(a, vpns.connectionIds)])),
+        // A spoke's new CIDR means a new VPC and attachment: look again.
+        revision: group.map((a) => (a.source.kind === 'spoke' ? a.source.cidr : a.key)).join(','),
+      });
+      for (const a of group) ids[a.key] = lookup.attachmentId(a.key);
+    });
+    new SegmentRouting(this, 'Segments', {
+      routeTableIds: hub.transitGateway.routeTableIds,
+      attachments,
+      routes: mine(plan.segmentation.routes),
+      attachmentId: (key) => ids[key],
+    });
+  }
+}
+
+function queryOf(
+  attachment: AttachmentPlan,
+  vpnConnectionIds: Readonly<Record<string, string>>,
+): AttachmentQuery {
+  const { source } = attachment;
+  if (source.kind === 'spoke') return { type: 'vpc', owner: source.accountId };
+  if (source.kind === 'vpn') return { type: 'vpn', resourceId: vpnConnectionIds[attachment.key] };
+  throw new Error(`hub attachment ${attachment.key} does not belong in a shard`);
+}

@@ -1,0 +1,210 @@
+import { Annotations, aws_ram as ram, Stack } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { AccountBaseline, BASELINE_ID } from '../../patterns/baseline/account-baseline';
+import { DirectConnect } from '../../patterns/network/direct-connect';
+import { EgressVpc } from '../../patterns/network/egress-vpc';
+import { FirewallPolicy } from '../../patterns/network/firewall-policy';
+import { InspectionVpc } from '../../patterns/network/inspection-vpc';
+import { EstateIpam } from '../../patterns/network/ipam';
+import {
+  lookupFunctionArn,
+  NetworkLookup,
+  NetworkLookupFunction,
+} from '../../patterns/network/network-lookup';
+import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { publishParameter } from '../../patterns/network/shared-parameters';
+import { TransitGateway } from '../../patterns/network/transit-gateway';
+import { EstateModel } from '../../config/model';
+import { unorderableLocations } from '../../planners/hub/direct-connect';
+import { NetworkPlan } from '../../planners/hub/network-plan';
+import { logBucketArn, logBucketName, tgwRouteTableName } from '../../planners/naming';
+import { networkNames } from '../../planners/hub/network-names';
+import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
+import { CapacityPlan } from '../../planners/capacity/types';
+import { formatShortfalls } from '../../planners/capacity/assert-capacity';
+import { CoreStack } from '../core-stack';
+import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
+
+/** What the shards and the links stack reference in the hub (same account and region). */
+export interface HubNetwork {
+  readonly transitGateway: TransitGateway;
+  readonly ipam: EstateIpam;
+  readonly lookupFunctionArn: string;
+}
+
+export interface NetworkHubStackProps {
+  readonly model: EstateModel;
+  readonly landingZone: LandingZoneConfig;
+  /** The network plan of the whole estate (also in a single-tenant build). */
+  readonly plan: NetworkPlan;
+  /** Shortfalls are recorded as a warning here when the app builds with `capacityGate=warn`. */
+  readonly capacity: CapacityPlan;
+}
+
+/**
+ * Core-Network, the network account's core stack: the lookup function, IPAM, the Transit
+ * Gateway and its segments, inspection, egress, Direct Connect, the hub's own associations and
+ * routes, the values other accounts read (shared with the organization through RAM), and the
+ * account's baseline. Per-tenant hub resources are in the shards (HubShardStack).
+ */
+export class NetworkHubStack extends CoreStack {
+  /** What the shards and the links stack reference (same account and region). */
+  readonly hub: HubNetwork;
+
+  constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
+    super(scope, id, { estate: props.model.estate, role: 'network' });
+    const { model, plan } = props;
+    const { estate } = model;
+    new AccountBaseline(this, BASELINE_ID, {
+      plan: planCoreBaseline(estate.homeRegion, estate, props.landingZone),
+    });
+    const names = networkNames(estate);
+    const lookup = new NetworkLookupFunction(this, 'NetworkLookup', {
+      functionName: names.lookupFunction,
+      logRetentionDays: estate.security.logRetention,
+    });
+    const serviceToken = lookup.function.functionArn;
+    const transitGateway = new TransitGateway(this, 'TransitGateway', {
+      amazonSideAsn: estate.network.transitGatewayAsn,
+      segments: plan.segmentation.segments,
+      name: names.prefix,
+      routeTableName: (segment) => tgwRouteTableName(estate, segment),
+    });
+    const transitGatewayId = transitGateway.transitGatewayId;
+    const ipam = new EstateIpam(this, 'Ipam', {
+      operatingRegions: [...new Set([estate.homeRegion, ...estate.allowedRegions])],
+      tenantSupernet: estate.network.tenantSupernet,
+      hubRanges: estate.network.hub,
+    });
+
+    const policy = new FirewallPolicy(this, 'FirewallPolicy', {
+      policyName: names.firewallPolicy,
+      region: estate.homeRegion,
+      account: this.account,
+      groups: plan.ruleGroups,
+      homeNet: plan.segmentation.firewall.homeNet,
+    });
+    const inspection = new InspectionVpc(this, 'Inspection', {
+      subnets: plan.subnets.inspection,
+      transitGatewayId,
+      firewallName: names.firewall,
+      firewallPolicyArn: policy.arn,
+      firewallLogBucketName: logBucketName(estate, 'network-firewall'),
+      flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
+      lookupServiceToken: serviceToken,
+    });
+    const egress = new EgressVpc(this, 'Egress', {
+      subnets: plan.subnets.egress,
+      transitGatewayId,
+      returnRanges: plan.segmentation.firewall.homeNet,
+      flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
+    });
+    const attachmentIds: Record<string, string> = {
+      [HUB_ATTACHMENT_KEYS.inspection]: inspection.attachment.attachmentId,
+      [HUB_ATTACHMENT_KEYS.egress]: egress.attachment.attachmentId,
+    };
+    if (plan.directConnect) {
+      const dx = new DirectConnect(this, 'DirectConnect', {
+        plan: plan.directConnect,
+        transitGatewayId,
+        namePrefix: names.prefix,
+      });
+      const found = new NetworkLookup(this, 'DirectConnectAttachment', {
+        serviceToken,
+        transitGatewayId,
+        attachments: {
+          [HUB_ATTACHMENT_KEYS['direct-connect']]: {
+            type: 'direct-connect-gateway',
+            resourceId: dx.gateway.attrDirectConnectGatewayId,
+          },
+        },
+      });
+      found.node.addDependency(dx.association);
+      attachmentIds[HUB_ATTACHMENT_KEYS['direct-connect']] = found.attachmentId(
+        HUB_ATTACHMENT_KEYS['direct-connect'],
+      );
+    }
+    new SegmentRouting(this, 'Segments', {
+      routeTableIds: transitGateway.routeTableIds,
+      // The shared-services attachment is made in another account, so the links stack wires it.
+      attachments: plan.segmentation.attachments.filter(
+        (a) => a.tenant === undefined && a.key in attachmentIds,
+      ),
+      routes: plan.segmentation.routes.filter((r) => r.tenant === undefined),
+      attachmentId: (key) => {
+        const id = attachmentIds[key];
+        if (!id) throw new Error(`the hub has no attachment ${key}`);
+        return id;
+      },
+    });
+
+    shareWithOrganization(this, model, serviceToken, transitGatewayId);
+    warnAboutLanes(this, plan);
+    warnAboutCapacity(this, props.capacity);
+    // Other stacks name the function by ARN: no reference, and the same string in every shard.
+    const arn = lookupFunctionArn(this.region, this.account, names.lookupFunction);
+    this.hub = { transitGateway, ipam, lookupFunctionArn: arn };
+  }
+}
+
+/**
+ * The Transit Gateway and the values spokes read (its ID, the organization's ARN) are shared
+ * with the whole organization: an attachment the plan does not associate reaches nothing.
+ */
+function shareWithOrganization(
+  stack: Stack,
+  model: EstateModel,
+  serviceToken: string,
+  transitGatewayId: string,
+) {
+  const names = networkNames(model.estate);
+  const organization = new NetworkLookup(stack, 'Organization', { serviceToken, organization: true });
+  const parameters = [
+    publishParameter(stack, 'TransitGatewayIdParameter', names.parameters.transitGatewayId, transitGatewayId),
+    publishParameter(
+      stack,
+      'OrganizationArnParameter',
+      names.parameters.organizationArn,
+      organization.organizationArn,
+    ),
+  ];
+  new ram.CfnResourceShare(stack, 'HubShare', {
+    name: `${names.prefix}-network-hub`,
+    allowExternalPrincipals: false,
+    principals: [organization.organizationArn],
+    resourceArns: [
+      `arn:aws:ec2:${stack.region}:${stack.account}:transit-gateway/${transitGatewayId}`,
+      ...parameters.map((p) => p.parameterArn),
+    ],
+  });
+}
+
+/** The hub builds one inspection and one egress lane; say so when the capacity plan wants more. */
+function warnAboutLanes(stack: Stack, plan: NetworkPlan): void {
+  const { firewallEndpointsPerAz, natGatewaysPerAz } = plan.sizing;
+  if (firewallEndpointsPerAz > 1 || natGatewaysPerAz > 1) {
+    Annotations.of(stack).addWarningV2(
+      '@nhs-cloud/network:lanes',
+      `the capacity plan needs ${firewallEndpointsPerAz} firewall endpoint(s) and ${natGatewaysPerAz} NAT gateway(s) per AZ, ` +
+        'but the hub builds one lane (one endpoint and one NAT gateway per AZ behind one attachment); see docs/network.md, "Capacity plan"',
+    );
+  }
+  const unorderable = plan.directConnect ? unorderableLocations(plan.directConnect) : [];
+  if (unorderable.length > 0) {
+    Annotations.of(stack).addWarningV2(
+      '@nhs-cloud/network:dx-location',
+      `network.directConnect.locations ${unorderable.map((l) => `"${l}"`).join(', ')} are not Direct Connect ` +
+        'location codes (such as EqLD5), so no ports are ordered there; write each location as its code',
+    );
+  }
+}
+
+/** With `capacityGate=warn` the app builds an estate the hub cannot carry: say so on the hub. */
+function warnAboutCapacity(stack: Stack, capacity: CapacityPlan): void {
+  if (capacity.errors.length === 0) return;
+  Annotations.of(stack).addWarningV2(
+    '@nhs-cloud/capacity:unmet',
+    `${formatShortfalls(capacity.errors)}\n(capacityGate=warn: this assembly must not be deployed)`,
+  );
+}
