@@ -29,7 +29,14 @@ const STDERR_TAIL_LINES = 30;
  */
 export async function synthesize(request: SynthRequest): Promise<SynthesizedStack[]> {
   const cdkJson = readJson(join(request.appDir, 'cdk.json')) as { app?: string; context?: object };
-  if (!cdkJson.app) throw new Error(`${join(request.appDir, 'cdk.json')} has no "app" command`);
+  if (!cdkJson.app)
+    throw UserInputError.at(
+      { file: join(request.appDir, 'cdk.json'), field: 'app' },
+      'is required but missing',
+      {
+        hint: 'the checkout must be this project, whose cdk.json names the app command',
+      },
+    );
   const cdkContext = join(request.appDir, 'cdk.context.json');
   const context = {
     ...cdkJson.context,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, isMap, isSeq, parseDocument } from 'yaml';
+import { UserInputError } from '../errors/user-input-error';
 import { EstateConfig, estateSchema } from '../config/schema/estate-schema';
 
 /** The example estate in the repository, whose settings a generated estate copies. */
@@ -27,8 +28,17 @@ export interface BaseEstate {
  */
 export function parseBaseEstate(baseText: string): BaseEstate {
   const parsed = parseDocument(baseText);
-  if (parsed.errors.length > 0) throw new Error(`base estate.yaml: ${parsed.errors[0].message}`);
-  const config = estateSchema.parse(parsed.toJS());
+  const notAnEstate = (problem: string) =>
+    UserInputError.at({ flag: '--base' }, `expected a valid estate.yaml, got one where ${problem}`, {
+      hint: 'run nhs-cloud validate on its folder to see every problem with its line',
+    });
+  if (parsed.errors.length > 0) throw notAnEstate(parsed.errors[0].message.split('\n')[0]);
+  const result = estateSchema.safeParse(parsed.toJS());
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    throw notAnEstate(`${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  const config = result.data;
   return {
     config,
     render: (options) => {

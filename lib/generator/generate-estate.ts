@@ -1,3 +1,4 @@
+import { UserInputError } from '../errors/user-input-error';
 import { stringify } from 'yaml';
 import { TenantConfig, tenantSchema } from '../config/schema/tenant-schema';
 import { needMbps } from '../planners/capacity/capacity-row';
@@ -85,8 +86,12 @@ export function generateEstate(options: GenerateEstateOptions): GeneratedEstate 
   }
   const capacity = Math.min(tenantCapacity(network.tenantSupernet), CODES_PER_PREFIX + counts.icbs + 1);
   if (options.tenants > capacity) {
-    throw new Error(
-      `cannot generate ${options.tenants} tenants: tenantSupernet ${network.tenantSupernet} and the R.. ODS codes hold at most ${capacity}`,
+    throw UserInputError.at(
+      { flag: '--tenants' },
+      `expected at most ${capacity} tenants, got ${options.tenants}`,
+      {
+        hint: `tenantSupernet ${network.tenantSupernet} and the R.. ODS codes hold at most ${capacity}; use fewer tenants or a base estate (--base) with a larger tenantSupernet`,
+      },
     );
   }
 

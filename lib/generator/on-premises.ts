@@ -1,3 +1,4 @@
+import { UserInputError } from '../errors/user-input-error';
 import { Random } from './prng';
 import { UsedRanges } from './used-ranges';
 
@@ -92,7 +93,14 @@ export class OnPremisesAllocator {
       cidrs.push(this.take(SECOND_RANGE_PREFIX, [...ON_PREMISES_POOLS].reverse()));
     }
     const asn = this.asns.shift();
-    if (asn === undefined) throw new Error('ran out of private 2-byte BGP ASNs for on-premises links');
+    if (asn === undefined)
+      throw UserInputError.at(
+        { flag: '--tenants' },
+        'too many on-premises links for the private 2-byte BGP ASNs',
+        {
+          hint: 'generate fewer tenants',
+        },
+      );
     const customerGatewayIps =
       connection === 'vpn'
         ? Array.from({ length: DEVICES_PER_VPN_SITE }, () =>
@@ -105,6 +113,10 @@ export class OnPremisesAllocator {
   private take(prefix: number, pools: readonly string[]): string {
     const cidr = this.used.allocate(pools, prefix);
     if (cidr) return cidr;
-    throw new Error(`no free /${prefix} left for on-premises ranges in ${pools.join(' or ')}`);
+    throw UserInputError.at(
+      { flag: '--tenants' },
+      `no free /${prefix} left for on-premises ranges in ${pools.join(' or ')}`,
+      { hint: 'generate fewer tenants' },
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { UserInputError } from '../errors/user-input-error';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GeneratedEstate } from './generate-estate';
@@ -16,7 +17,9 @@ export function writeGeneratedEstate(
   const tenantsDir = join(dir, 'tenants');
   const existing = existsSync(tenantsDir) ? readdirSync(tenantsDir).filter((f) => /\.ya?ml$/.test(f)) : [];
   if (!options.force && (existsSync(join(dir, 'estate.yaml')) || existing.length > 0)) {
-    throw new Error(`${dir} already holds an estate; pass --force to replace it`);
+    throw UserInputError.at({ flag: '--out' }, `${dir} already holds an estate`, {
+      hint: 'pass --force to replace it, or choose another folder',
+    });
   }
   // A stale tenant file left beside a smaller new estate would silently join it.
   for (const file of existing) rmSync(join(tenantsDir, file));

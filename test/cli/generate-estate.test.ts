@@ -72,13 +72,33 @@ describe('nhs-cloud generate-estate', () => {
   test('refuses to overwrite an estate without --force, and replaces it with --force', async () => {
     const refused = await run(['generate-estate', '--tenants', '5', '--out', out]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(
-      `generate-estate: ${out} already holds an estate; pass --force to replace it`,
+    expect(refused.stderr).toBe(
+      `--out: ${out} already holds an estate\n  hint: pass --force to replace it, or choose another folder\n`,
     );
     writeFileSync(join(out, 'tenants', 'RZZ.yaml'), 'stale: true\n');
     const replaced = await run(['generate-estate', '--tenants', '5', '--out', out, '--force']);
     expect(replaced.code).toBe(0);
     expect(readdirSync(join(out, 'tenants'))).toHaveLength(5); // the stale file is gone
+  });
+
+  test.each([
+    [
+      ['--base', '/nonexistent/estate.yaml'],
+      '--base: expected an estate.yaml file, got /nonexistent/estate.yaml\n  hint: no such file\n',
+    ],
+    [['--tenants', '5000'], '--tenants: expected at most 1365 tenants, got 5000\n'],
+  ])('bad input %p is a located error with no stack trace (exit 1)', async (flags, message) => {
+    const result = await run([
+      'generate-estate',
+      '--tenants',
+      '3',
+      '--out',
+      join(out, '..', 'bad'),
+      ...flags,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.startsWith(message)).toBe(true);
+    expect(result.stderr).not.toContain('    at ');
   });
 
   test('is deterministic for a seed', async () => {

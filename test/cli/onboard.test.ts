@@ -151,4 +151,22 @@ describe('nhs-cloud onboard with an on-premises VPN link', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('network.onPremises.customerGatewayIps: is required but missing');
   });
+
+  test('an on-premises CIDR with host bits set names the flag and the network address, with no stack trace', async () => {
+    const run = await runCli([
+      ...MSE,
+      '--on-prem',
+      'vpn',
+      '--on-prem-cidr',
+      '172.30.0.1/16',
+      '--on-prem-asn',
+      '65030',
+      '--config',
+      copyOfExample(),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      '--on-prem-cidr: expected a network address with no host bits set, got 172.30.0.1/16 (did you mean 172.30.0.0/16?)\n',
+    );
+  });
 });

@@ -134,7 +134,8 @@ describe('generateEstate', () => {
 
   test('refuses more tenants than the tenant pool holds', () => {
     expect(() => generateEstate({ tenants: 1366 })).toThrow(
-      'cannot generate 1366 tenants: tenantSupernet 10.64.0.0/10 and the R.. ODS codes hold at most 1365',
+      '--tenants: expected at most 1365 tenants, got 1366\n' +
+        '  hint: tenantSupernet 10.64.0.0/10 and the R.. ODS codes hold at most 1365; use fewer tenants or a base estate (--base) with a larger tenantSupernet',
     );
   });
 

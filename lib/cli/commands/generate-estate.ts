@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_SEED, generateEstate } from '../../generator/generate-estate';
@@ -33,23 +33,23 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
     )
     .option('--force', 'replace an estate already in --out')
     .action((options: GenerateEstateOptions) => {
-      let estate;
-      try {
-        estate = generateEstate({
-          tenants: options.tenants,
-          seed: options.seed,
-          baseEstateText: options.base === undefined ? undefined : readFileSync(options.base, 'utf8'),
-          baseExceptionsText: options.base === undefined ? undefined : exceptionsBeside(options.base),
-        });
-        writeGeneratedEstate(options.out, estate, { force: options.force });
-      } catch (error) {
-        if (UserInputError.is(error)) throw error;
-        throw new UserInputError(
-          `generate-estate: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
+      const estate = generateEstate({
+        tenants: options.tenants,
+        seed: options.seed,
+        baseEstateText: options.base === undefined ? undefined : readBase(options.base),
+        baseExceptionsText: options.base === undefined ? undefined : exceptionsBeside(options.base),
+      });
+      writeGeneratedEstate(options.out, estate, { force: options.force });
       io.out(`${options.out}: ${formatSummary(summariseEstate(estate))} (seed ${options.seed})`);
     });
+}
+
+function readBase(file: string): string {
+  if (!existsSync(file) || !statSync(file).isFile())
+    throw UserInputError.at({ flag: '--base' }, `expected an estate.yaml file, got ${file}`, {
+      hint: existsSync(file) ? 'name the file, not its folder' : 'no such file',
+    });
+  return readFileSync(file, 'utf8');
 }
 
 /** The exception register beside a base estate.yaml, if it has one. */

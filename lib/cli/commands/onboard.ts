@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { planOnboarding, writeOnboarding } from '../../onboarding/onboard-tenant';
 import { parseEnvironmentOptions, TenantRequest } from '../../onboarding/tenant-request';
 import { UserInputError } from '../../errors/user-input-error';
+import { cidrProblem } from '../../net/cidr';
 import { CliIo, processIo } from '../io';
 
 interface OnboardOptions {
@@ -86,6 +87,11 @@ function toRequest(options: OnboardOptions): TenantRequest {
   }
   if (options.onPrem && (options.onPremCidr.length === 0 || !options.onPremAsn)) {
     throw new UserInputError('--on-prem needs --on-prem-cidr (one or more) and --on-prem-asn');
+  }
+  // Checked here: the allocator treats its inputs as already valid.
+  for (const cidr of options.onPremCidr) {
+    const problem = cidrProblem(cidr);
+    if (problem) throw UserInputError.at({ flag: '--on-prem-cidr' }, problem);
   }
   return {
     odsCode: options.ods,
