@@ -1,4 +1,4 @@
-import { UserInputError } from '../errors/user-input-error';
+import { AwsUnavailableError } from '../errors/user-input-error';
 
 /**
  * Turns SDK failures into messages a person can act on. The SDK has already retried
@@ -8,11 +8,11 @@ export type AwsFailureKind =
   'expired-credentials' | 'invalid-credentials' | 'access-denied' | 'throttled' | 'other';
 
 /**
- * A failed AWS call, named by its IAM action so messages and fixes can point at it. A
- * UserInputError: expired or missing credentials, a denied action or exhausted throttling
- * are the environment the user runs in, fixed by them (the message says how), not bugs. Exit 1.
+ * A failed AWS call, named by its IAM action so messages and fixes can point at it. Expired or
+ * missing credentials, a denied action or exhausted throttling are the environment the user
+ * runs in, fixed by them (the message says how), not bugs: exit 4, AWS unavailable.
  */
-export class AwsCallError extends UserInputError {
+export class AwsCallError extends AwsUnavailableError {
   constructor(
     readonly kind: AwsFailureKind,
     /** The IAM action, e.g. ec2:DescribeVpcs. */

@@ -6,6 +6,7 @@ import { ModelHints } from '../verify/model/context';
 import { labelOf } from '../verify/model/labels';
 import { TgwAttachment, TgwRouteTable, TransitGateway } from '../verify/model/types';
 import { BLACKHOLE, DIRECT_CONNECT_ATTACHMENT, sortTgwExpected, TgwExpected } from './tgw-expected';
+import { EXIT_CODES } from '../errors/exit-codes';
 import { UserInputError } from '../errors/user-input-error';
 
 /**
@@ -33,13 +34,15 @@ export function tgwExpectedFromAssembly(dir: string, hints: ModelHints = {}): Tg
   try {
     stacks = readAssembly(dir);
   } catch (error) {
-    throw new AssemblyExpectedError(`cannot read the assembly: ${(error as Error).message}`);
+    throw new AssemblyExpectedError(`cannot read the assembly: ${(error as Error).message}`, {
+      exitCode: EXIT_CODES.staleAssembly,
+    });
   }
   try {
     return tgwExpectedFromStacks(stacks, hints);
   } catch (error) {
     if (error instanceof AssemblyExpectedError) {
-      throw new AssemblyExpectedError(`${dir}: ${error.message}`);
+      throw new AssemblyExpectedError(`${dir}: ${error.message}`, { exitCode: error.exitCode });
     }
     throw error;
   }

@@ -50,7 +50,8 @@ export function loadTgwExpected(source: ExpectedSource, model: EstateModel): Tgw
       try {
         return tgwExpectedFromAssembly(source.path, hintsFromConfig(model));
       } catch (error) {
-        if (error instanceof AssemblyExpectedError) throw new ExpectedSourceError(error.message);
+        if (error instanceof AssemblyExpectedError)
+          throw new ExpectedSourceError(error.message, { exitCode: error.exitCode });
         throw error;
       }
     case 'plan':

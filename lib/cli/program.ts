@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- commands load on demand, so a run pays only for its own libraries */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { EXIT_CODES } from '../errors/exit-codes';
 import { CliIo, processIo } from './io';
 
 type CommandFactory = (io: CliIo) => Command;
@@ -34,6 +35,14 @@ export function buildProgram(io: CliIo = processIo, commandName?: string): Comma
     .version('0.1.0')
     .showHelpAfterError();
   const only = COMMANDS.find(([name]) => name === commandName);
-  for (const [, load] of only ? [only] : COMMANDS) program.addCommand(load()(io));
-  return program;
+  for (const [, load] of only ? [only] : COMMANDS) program.addCommand(load()(io).exitOverride(usageExit));
+  return program.exitOverride(usageExit);
+}
+
+/**
+ * Commander has printed its message (an unknown option, a missing argument, help, the
+ * version): help and version exit 0, a usage error exits 2 like any other bad input.
+ */
+function usageExit(error: CommanderError): never {
+  process.exit(error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.badInput);
 }

@@ -46,7 +46,7 @@ export function formatConfigErrors(errors: readonly ConfigError[]): string {
 
 /**
  * Thrown by the loader when a config is invalid; carries every error, not just the first.
- * A UserInputError, so the CLI and `cdk synth` print it without a stack and exit 1.
+ * A UserInputError, so the CLI and `cdk synth` print it without a stack and exit 2.
  */
 export class ConfigValidationError extends UserInputError {
   constructor(public readonly errors: readonly ConfigError[]) {

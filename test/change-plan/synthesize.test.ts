@@ -86,7 +86,7 @@ test('a checkout without an app command is an error', async () => {
   writeFileSync(join(dir, 'x', 'cdk.json'), '{}');
   await expect(
     synthesize({ appDir: join(dir, 'x'), configDir: 'config', outdir: join(dir, 'out'), label: 'x' }),
-  ).rejects.toThrow(`${join(dir, 'x', 'cdk.json')} has no "app" command`);
+  ).rejects.toThrow(`${join(dir, 'x', 'cdk.json')} app: is required but missing`);
 });
 
 test.each([

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capacityCommand } from '../../lib/cli/commands/capacity';
-import { UserInputError } from '../../lib/errors/user-input-error';
+import { CheckFailedError } from '../../lib/errors/user-input-error';
 import type { CapacityJson } from '../../lib/capacity-report/format-json';
 import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 
@@ -83,9 +83,9 @@ describe('nhs-cloud capacity with an unmet need', () => {
   test('prints the plan, then fails with a message naming the tenant and path', async () => {
     const { out, error } = await run('--config', dir, '--json');
     expect(JSON.parse(out).ok).toBe(false);
-    expect(error).toBeInstanceOf(UserInputError);
-    expect((error as UserInputError).exitCode).toBe(1);
-    expect((error as UserInputError).message).toMatch(
+    expect(error).toBeInstanceOf(CheckFailedError);
+    expect((error as CheckFailedError).exitCode).toBe(1);
+    expect((error as CheckFailedError).message).toMatch(
       /^Capacity plan: 3 unmet needs\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml\n {2}- firewall-endpoints: needs 2 inspection lanes per AZ/,
     );
   });

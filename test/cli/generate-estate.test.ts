@@ -71,7 +71,7 @@ describe('nhs-cloud generate-estate', () => {
 
   test('refuses to overwrite an estate without --force, and replaces it with --force', async () => {
     const refused = await run(['generate-estate', '--tenants', '5', '--out', out]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(
       `--out: ${out} already holds an estate\n  hint: pass --force to replace it, or choose another folder\n`,
     );
@@ -87,7 +87,7 @@ describe('nhs-cloud generate-estate', () => {
       '--base: expected an estate.yaml file, got /nonexistent/estate.yaml\n  hint: no such file\n',
     ],
     [['--tenants', '5000'], '--tenants: expected at most 1365 tenants, got 5000\n'],
-  ])('bad input %p is a located error with no stack trace (exit 1)', async (flags, message) => {
+  ])('bad input %p is a located error with no stack trace (exit 2)', async (flags, message) => {
     const result = await run([
       'generate-estate',
       '--tenants',
@@ -96,7 +96,7 @@ describe('nhs-cloud generate-estate', () => {
       join(out, '..', 'bad'),
       ...flags,
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr.startsWith(message)).toBe(true);
     expect(result.stderr).not.toContain('    at ');
   });

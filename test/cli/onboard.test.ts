@@ -65,7 +65,7 @@ describe('nhs-cloud onboard', () => {
     const dir = copyOfExample();
     const args = [...MSE.map((a) => (a === 'RAJ' ? 'RGR' : a)), '--config', dir];
     const run = await runCli(args);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `${join(dir, 'tenants', 'RGR.yaml')} already exists; edit it in a pull request instead of onboarding again`,
     );
@@ -74,7 +74,7 @@ describe('nhs-cloud onboard', () => {
   test('validates the result and writes nothing when a field is invalid', async () => {
     const dir = copyOfExample();
     const run = await runCli([...MSE.map((a) => (a === 'cyber@mse.nhs.uk' ? 'cyber' : a)), '--config', dir]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `${join(dir, 'tenants', 'RAJ.yaml')}:8:45 contacts.security: expected an e-mail address such as cyber@trust.nhs.uk, got "cyber"`,
     );
@@ -88,7 +88,7 @@ describe('nhs-cloud onboard', () => {
       '--config',
       dir,
     ]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       'environments.prod.accountId: account 123456789012 is already used by RGR prod',
     );
@@ -101,7 +101,7 @@ describe('nhs-cloud onboard', () => {
       '--config',
       copyOfExample(),
     ]);
-    expect(badEnv.code).toBe(1);
+    expect(badEnv.code).toBe(2);
     expect(badEnv.stderr).toContain(
       '--env prod: expected NAME=ACCOUNT_ID (or NAME=email for a new account), e.g. prod=123456789012',
     );
@@ -148,7 +148,7 @@ describe('nhs-cloud onboard with an on-premises VPN link', () => {
       '--config',
       copyOfExample(),
     ]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('network.onPremises.customerGatewayIps: is required but missing');
   });
 
@@ -164,7 +164,7 @@ describe('nhs-cloud onboard with an on-premises VPN link', () => {
       '--config',
       copyOfExample(),
     ]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       '--on-prem-cidr: expected a network address with no host bits set, got 172.30.0.1/16 (did you mean 172.30.0.0/16?)\n',
     );

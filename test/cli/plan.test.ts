@@ -1,5 +1,5 @@
 import { planCommand } from '../../lib/cli/commands/plan';
-import { UserInputError } from '../../lib/errors/user-input-error';
+import { CheckFailedError } from '../../lib/errors/user-input-error';
 import { ChangePlanOptions } from '../../lib/change-plan/build-plan';
 import { ChangePlan } from '../../lib/change-plan/types';
 
@@ -84,7 +84,7 @@ test('prints the plan and exits 0 when nothing is blocked', async () => {
 test('prints the plan, then fails with exit code 1 when a destructive change is blocked', async () => {
   const { out, error } = await run(blocked, '--base', 'origin/main', '--format', 'md');
   expect(out).toMatch(/^## Change plan\n/);
-  expect(error).toBeInstanceOf(UserInputError);
+  expect(error).toBeInstanceOf(CheckFailedError);
   expect(error).toMatchObject({
     exitCode: 1,
     message:

@@ -85,22 +85,22 @@ describe('nhs-cloud preflight', () => {
     ]);
   });
 
-  test('expired credentials exit 1 with the message to refresh them and no stack trace', async () => {
+  test('expired credentials exit 4 with the message to refresh them and no stack trace', async () => {
     server = await Ec2QueryServer.start(READY);
     server.failAlways('*', EXPIRED);
     const result = await run();
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       "preflight: AWS rejected the credentials as expired (RequestExpired on ec2:DescribeRegions): refresh them (e.g. 'aws sso login', or assume the role again) and run the command again. If they are fresh, check the computer's clock.\n",
     );
   });
 
-  test('throttling that outlasts the retries exits 1 after 3 attempts', async () => {
+  test('throttling that outlasts the retries exits 4 after 3 attempts', async () => {
     server = await Ec2QueryServer.start(READY);
     server.failAlways('DescribeTransitGateways', THROTTLED);
     const result = await run();
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stderr).toBe(
       "preflight: EC2 throttled ec2:DescribeTransitGateways (RequestLimitExceeded) and it still failed after 3 attempts: the account's API rate is being used by something else; wait a minute and run the command again.\n",
     );
@@ -110,7 +110,7 @@ describe('nhs-cloud preflight', () => {
   test('an unknown environment is named before any AWS call', async () => {
     server = await Ec2QueryServer.start(READY);
     const result = await run('--env', 'test');
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe("preflight: tenant RAA has no environment 'test' (it has: prod, nonprod)\n");
     expect(server.requests).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { reportCommand } from '../../lib/cli/commands/report';
-import { UserInputError } from '../../lib/errors/user-input-error';
+import { ReportedError } from '../../lib/errors/user-input-error';
 import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
 import { MATCHING_EXCEPTIONS, synthFixture } from '../security-review/fixture-app';
 import { runCli } from '../support/run-cli';
@@ -14,7 +14,7 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs `nhs-cloud report ARGS` in-process; UserInputErrors become exit codes as in handleError. */
+/** Runs `nhs-cloud report ARGS` in-process; ReportedErrors become exit codes as in handleError. */
 async function report(args: string[]): Promise<Run> {
   let stdout = '';
   const io = { out: (t: string) => void (stdout += t), err: () => undefined };
@@ -26,7 +26,7 @@ async function report(args: string[]): Promise<Run> {
     await program.parseAsync(['node', 'nhs-cloud', 'report', ...args]);
     return { code: 0, stdout, stderr: '' };
   } catch (error) {
-    if (error instanceof UserInputError) return { code: error.exitCode, stdout, stderr: error.message };
+    if (ReportedError.is(error)) return { code: error.exitCode, stdout, stderr: error.message };
     throw error;
   }
 }
@@ -102,19 +102,19 @@ describe('nhs-cloud report', () => {
     });
   });
 
-  it('exits 2 when the assembly has no review', async () => {
+  it('exits 3 (no assembly to review) when the assembly has no review', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'nhs-cloud-empty-'));
     const run = await report(['--assembly', empty]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       `${join(empty, REVIEW_FILE)} not found: run \`npx cdk synth\` first (the security review writes it during synthesis)`,
     );
   });
 
-  it('exits 2 when the packs were off (-c nag=false)', async () => {
+  it('exits 3 (no assembly to review) when the packs were off (-c nag=false)', async () => {
     const dir = edited(assembly, (review) => ({ ...review, packs: [], findings: [] }));
     const run = await report(['--assembly', dir]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(3);
     expect(run.stderr).toContain('synthesized with the rule packs off (-c nag=false)');
   });
 

@@ -11,14 +11,14 @@ describe('nhs-cloud validate', () => {
     expect(run.stdout).toContain('valid (17 tenants, 32 environments)');
   });
 
-  test('exits 1 and prints every error with its position', async () => {
+  test('exits 2 and prints every error with its position', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-validate-'));
     cpSync(FIXTURE_ESTATE_DIR, dir, { recursive: true });
     const rgr = join(dir, 'tenants', 'RGR.yaml');
     writeFileSync(rgr, readFileSync(rgr, 'utf8').replace("'123456789012'", "'12345'"));
     writeFileSync(join(dir, 'tenants', 'RDE.yaml'), 'odsCode: RDE\nname: [unclosed\n');
     const run = await runCli(['validate', '--config', dir]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `${join(dir, 'tenants', 'RGR.yaml')}:17:22 environments.prod.accountId: expected a 12-digit AWS account ID, got "12345"`,
     );
@@ -31,7 +31,7 @@ describe('nhs-cloud validate', () => {
 
   test('names the missing estate.yaml', async () => {
     const run = await runCli(['validate', '--config', join(tmpdir(), 'no-such-config')]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('estate.yaml: estate.yaml not found');
   });
 });

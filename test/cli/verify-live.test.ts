@@ -137,7 +137,7 @@ describe('nhs-cloud verify-live', () => {
     const dir = join(CONFIG, 'not-synthesized');
     const result = await verifyLive(['--assembly', dir]);
     expect(result).toEqual({
-      code: 1,
+      code: 3,
       stdout: '',
       stderr: `verify-live: cannot read the assembly: ${dir}: no manifest.json; run \`npx cdk synth\` first or pass --assembly DIR\n`,
     });
@@ -150,7 +150,7 @@ describe('nhs-cloud verify-live', () => {
     writeFileSync(join(dir, 'manifest.json'), '{"artifacts": ');
     server = await Ec2QueryServer.start(HUB);
     const result = await run([], { defaultAssembly: dir });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(
       new RegExp(`^verify-live: cannot read the assembly: ${join(dir, 'manifest.json')}: not valid JSON \\(`),
     );
@@ -160,15 +160,15 @@ describe('nhs-cloud verify-live', () => {
   test('an invalid --expected file is reported with the file name', async () => {
     const file = writeExpected({ routeTables: [{ name: 'x' }] });
     const result = await verifyLive(['--expected', file]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(`verify-live: ${file}: invalid expected transit gateway model:`);
   });
 
-  test('a missing permission exits 1 naming the IAM action', async () => {
+  test('a missing permission exits 4 (AWS unavailable) naming the IAM action', async () => {
     server = await Ec2QueryServer.start(HUB);
     server.failAlways('SearchTransitGatewayRoutes', DENIED);
     const result = await run(['--expected', writeExpected(EXPECTED)]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(4);
     expect(result.stderr).toBe(
       'verify-live: Missing IAM permission ec2:SearchTransitGatewayRoutes (UnauthorizedOperation): allow ec2:SearchTransitGatewayRoutes for the role these credentials use.\n',
     );

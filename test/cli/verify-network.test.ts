@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyNetworkCommand } from '../../lib/cli/commands/verify-network';
-import { UserInputError } from '../../lib/errors/user-input-error';
+import { ReportedError } from '../../lib/errors/user-input-error';
 import { AssemblyStack } from '../../lib/verify/assembly/types';
 import { miniHub } from '../fixtures/assemblies/mini-hub';
 
@@ -26,7 +26,7 @@ function writeAssembly(stacks: AssemblyStack[]): string {
 }
 
 /** Runs the command in-process (the lead registers it in program.ts) and captures its output. */
-async function run(args: string[]): Promise<{ stdout: string; error?: UserInputError }> {
+async function run(args: string[]): Promise<{ stdout: string; error?: ReportedError }> {
   let stdout = '';
   const io = { out: (t: string) => void (stdout += t), err: () => undefined };
   try {
@@ -35,7 +35,7 @@ async function run(args: string[]): Promise<{ stdout: string; error?: UserInputE
       .parseAsync(['node', 'verify-network', ...args]);
     return { stdout };
   } catch (error) {
-    if (error instanceof UserInputError) return { stdout, error };
+    if (ReportedError.is(error)) return { stdout, error };
     throw error;
   }
 }

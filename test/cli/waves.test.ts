@@ -108,7 +108,7 @@ describe('nhs-cloud waves', () => {
     [['--tenant', 'ZZZ'], '--tenant: expected the ODS code of a tenant, got ZZZ'],
   ])('%j is a user error naming the flag, with a hint', async (flags, message) => {
     const run = await runCli(['waves', '--assembly', assembly, '--config', CONFIG, ...flags]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toContain('hint:');
     expect(run.stderr).not.toContain('internal error');
@@ -118,7 +118,7 @@ describe('nhs-cloud waves', () => {
     const empty = mkdtempSync(join(tmpdir(), 'nhs-cloud-waves-empty-'));
     const run = await runCli(['waves', '--assembly', empty, '--config', CONFIG]);
     rmSync(empty, { recursive: true, force: true });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stderr).toMatch(
       /^--assembly: expected a cloud assembly, got no .*manifest\.json\n {2}hint: run `npx cdk synth` first/,
     );

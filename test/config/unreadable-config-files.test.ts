@@ -82,10 +82,10 @@ describe('a tenant file that is not a file', () => {
     });
   });
 
-  test('nhs-cloud validate prints it without a stack trace and exits 1', async () => {
+  test('nhs-cloud validate prints it without a stack trace and exits 2', async () => {
     mkdirSync(join(dir, 'tenants', 'ZZZ.yaml'));
     const run = await runCli(['validate', '--config', dir]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       `${join(dir, 'tenants', 'ZZZ.yaml')}: expected a YAML file, found a folder\n` +
         '  hint: config files sit directly in the folder (tenants/ODS.yaml); rename the folder so its name does not end in .yaml or .yml\n\n' +

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load-config';
 import { formatShortfalls } from '../../planners/capacity/assert-capacity';
 import { planCapacity } from '../../planners/capacity/plan-capacity';
 import { CAPACITY_FORMATS, CapacityFormat, formatCapacity } from '../../capacity-report/format-capacity';
-import { UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface CapacityOptions {
@@ -27,6 +27,6 @@ export function capacityCommand(io: CliIo = processIo): Command {
     .action((options: CapacityOptions) => {
       const plan = planCapacity(loadConfig(options.config));
       io.out(formatCapacity(plan, options.json ? 'json' : options.format));
-      if (plan.errors.length > 0) throw new UserInputError(formatShortfalls(plan.errors));
+      if (plan.errors.length > 0) throw new CheckFailedError(formatShortfalls(plan.errors));
     });
 }

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { buildChangePlan, ChangePlanOptions } from '../../change-plan/build-plan';
 import { formatPlan, PLAN_FORMATS, PlanFormat } from '../../change-plan/format-plan';
 import { blockedDecisions } from '../../change-plan/types';
-import { UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface PlanOptions {
@@ -48,7 +48,7 @@ export function planCommand(io: CliIo = processIo, deps: PlanCommandDeps = {}): 
       io.out(formatPlan(plan, options.format));
       const blocked = blockedDecisions(plan).length;
       if (blocked > 0) {
-        throw new UserInputError(
+        throw new CheckFailedError(
           `plan: ${blocked} destructive change${blocked === 1 ? '' : 's'} to stateful or shared resources not allowed by ${plan.exceptionsFile}`,
         );
       }

@@ -5,7 +5,7 @@ import { AwsCallError } from '../../aws/aws-errors';
 import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
 import { findEnvironment, runPreflight } from '../../aws/preflight';
 import { countVerdicts, formatPreflightJson, formatPreflightText } from '../../aws/preflight-format';
-import { UserInputError } from '../../errors/user-input-error';
+import { AwsUnavailableError, CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface PreflightCliOptions {
@@ -61,12 +61,12 @@ export function preflightCommand(
         io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));
         const failed = countVerdicts(report).fail;
         if (failed > 0) {
-          throw new UserInputError(
+          throw new CheckFailedError(
             `preflight: ${failed} check${failed === 1 ? '' : 's'} failed for ${report.tenant} ${report.environment}`,
           );
         }
       } catch (error) {
-        if (error instanceof AwsCallError) throw new UserInputError(`preflight: ${error.message}`);
+        if (error instanceof AwsCallError) throw new AwsUnavailableError(`preflight: ${error.message}`);
         throw error;
       } finally {
         for (const client of clients.values()) client.destroy();

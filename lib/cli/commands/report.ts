@@ -8,7 +8,7 @@ import { loadAssemblyReview } from '../../security-review/report/load-assembly';
 import { renderJson } from '../../security-review/report/json';
 import { renderMarkdown } from '../../security-review/report/markdown';
 import { renderSarif } from '../../security-review/report/sarif';
-import { UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError, StaleAssemblyError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 export const REPORT_FORMATS = ['md', 'sarif', 'json'] as const;
@@ -47,12 +47,11 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .action((options: ReportOptions) => {
       if (options.out) checkOutFolder(options.out);
-      // A missing or unreadable review file is a ReportInputError: exit 2, nothing to report on.
+      // A missing or unreadable review file is a StaleAssemblyError: exit 3, nothing to report on.
       const assembly = loadAssemblyReview(options.assembly);
       if (assembly.review.packs.length === 0) {
-        throw new UserInputError(
+        throw new StaleAssemblyError(
           `${options.assembly} was synthesized with the rule packs off (-c nag=false): nothing to review; synthesize without it`,
-          { exitCode: 2 },
         );
       }
       const data = buildReportData(assembly, {
@@ -65,7 +64,7 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
       else io.out(text);
       const failing = failures(data, options.failOn);
       if (failing > 0) {
-        throw new UserInputError(
+        throw new CheckFailedError(
           `security review: ${failing} open finding${failing === 1 ? '' : 's'} or review problem${failing === 1 ? '' : 's'} at or above ${options.failOn}`,
         );
       }
@@ -83,7 +82,7 @@ function checkOutFolder(out: string): void {
   throw UserInputError.at(
     { flag: '--out' },
     `${out}: expected a file in an existing folder, but ${folder} ${stat ? 'is not a folder' : 'does not exist'}`,
-    { hint: `create the folder first (mkdir -p ${folder}) or choose another path`, exitCode: 2 },
+    { hint: `create the folder first (mkdir -p ${folder}) or choose another path` },
   );
 }
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { renderJsonSchemas } from '../../config/json-schemas';
-import { UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 export function schemasCommand(io: CliIo = processIo): Command {
@@ -18,7 +18,7 @@ export function schemasCommand(io: CliIo = processIo): Command {
       });
       if (options.check) {
         if (stale.length)
-          throw new UserInputError(
+          throw new CheckFailedError(
             `stale JSON schemas: ${stale.map(([f]) => f).join(', ')}; run \`npx nhs-cloud schemas\``,
           );
         io.out('JSON schemas are up to date');

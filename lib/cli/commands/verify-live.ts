@@ -14,7 +14,7 @@ import {
   LiveTgwError,
   runVerifyLive,
 } from '../../aws/verify-live';
-import { UserInputError } from '../../errors/user-input-error';
+import { AwsUnavailableError, CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface VerifyLiveCliOptions {
@@ -55,7 +55,8 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
       try {
         expected = loadTgwExpected(source, model);
       } catch (error) {
-        if (error instanceof ExpectedSourceError) throw new UserInputError(`verify-live: ${error.message}`);
+        if (error instanceof ExpectedSourceError)
+          throw new UserInputError(`verify-live: ${error.message}`, { exitCode: error.exitCode });
         throw error;
       }
       const ec2 = createEc2Client({
@@ -71,13 +72,12 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
         io.out(options.format === 'json' ? formatVerifyLiveJson(report) : formatVerifyLiveText(report));
         const n = report.drift.length;
         if (n > 0)
-          throw new UserInputError(
+          throw new CheckFailedError(
             `verify-live: ${n} difference${n === 1 ? '' : 's'} from the expected model`,
           );
       } catch (error) {
-        if (error instanceof AwsCallError || error instanceof LiveTgwError) {
-          throw new UserInputError(`verify-live: ${error.message}`);
-        }
+        if (error instanceof AwsCallError) throw new AwsUnavailableError(`verify-live: ${error.message}`);
+        if (error instanceof LiveTgwError) throw new CheckFailedError(`verify-live: ${error.message}`);
         throw error;
       } finally {
         ec2.destroy();

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/load-config';
 import { readAssembly } from '../../verify/assembly/read-assembly';
 import { formatJson, formatMarkdown } from '../../verify/report/format';
 import { verifyNetwork } from '../../verify/verify-network';
-import { UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError, StaleAssemblyError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface VerifyNetworkOptions {
@@ -26,12 +26,14 @@ export function verifyNetworkCommand(io: CliIo = processIo): Command {
       try {
         stacks = readAssembly(options.assembly);
       } catch (error) {
-        throw new UserInputError(`verify-network: ${(error as Error).message}`);
+        throw new StaleAssemblyError(`verify-network: ${(error as Error).message}`);
       }
       const result = verifyNetwork(stacks, estate);
       io.out(options.format === 'json' ? formatJson(result) : formatMarkdown(result));
       const n = result.violations.length;
       if (n > 0)
-        throw new UserInputError(`verify-network: ${n} violation${n === 1 ? '' : 's'} of the network policy`);
+        throw new CheckFailedError(
+          `verify-network: ${n} violation${n === 1 ? '' : 's'} of the network policy`,
+        );
     });
 }

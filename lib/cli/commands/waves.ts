@@ -5,7 +5,8 @@ import { loadConfig } from '../../config/load-config';
 import { EstateModel } from '../../config/model';
 import { accountOf, StackNode, stacksFromManifest } from '../../planners/delivery/stack-graph';
 import { accountWaves, planWaves, WavePlan, WAVES } from '../../planners/delivery/wave-plan';
-import { UserInputError } from '../../errors/user-input-error';
+import { EXIT_CODES } from '../../errors/exit-codes';
+import { CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 
 interface WavesOptions {
@@ -47,7 +48,9 @@ export function wavesCommand(io: CliIo = processIo): Command {
       const full = planWaves(stacks, accountWaves(model), tenantShards);
       const plan = options.tenant ? onlyTenant(full, stacks, model, options.tenant, options.config) : full;
       if (plan.problems.length > 0) {
-        throw new UserInputError(`the stacks cannot be deployed in waves:\n  ${plan.problems.join('\n  ')}`);
+        throw new CheckFailedError(
+          `the stacks cannot be deployed in waves:\n  ${plan.problems.join('\n  ')}`,
+        );
       }
       if (options.out) {
         writeFileSync(options.out, `${JSON.stringify({ version: 1, waves: plan.waves }, null, 2)}\n`);
@@ -80,6 +83,7 @@ function readManifest(assembly: string): { artifacts?: Record<string, never> } {
   if (!existsSync(file)) {
     throw UserInputError.at({ flag: '--assembly' }, `expected a cloud assembly, got no ${file}`, {
       hint: 'run `npx cdk synth` first, or pass --assembly DIR',
+      exitCode: EXIT_CODES.staleAssembly,
     });
   }
   try {

@@ -1,8 +1,8 @@
-import { UserInputError as UserError } from '../../errors/user-input-error';
+import { CheckFailedError } from '../../errors/user-input-error';
 import { CapacityPlan, CapacityShortfall } from './types';
 
 /** Thrown when a capacity plan has unmet needs; carries every one of them. */
-export class CapacityError extends UserError {
+export class CapacityError extends CheckFailedError {
   constructor(readonly shortfalls: readonly CapacityShortfall[]) {
     super(formatShortfalls(shortfalls));
     this.name = 'CapacityError';

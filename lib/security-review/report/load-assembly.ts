@@ -2,17 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_FILE, REVIEW_FILE_VERSION, ReviewFile } from '../review-file';
 import { RawValidationReport, VALIDATION_REPORT_FILE } from './raw-report';
-import { UserInputError } from '../../errors/user-input-error';
+import { StaleAssemblyError } from '../../errors/user-input-error';
 
 /**
- * The review inputs could not be read: the message says which file and what to run. Exit 2,
- * "nothing to report on", so CI can tell it from open findings (exit 1).
+ * The review inputs could not be read: the message says which file and what to run. Exit 3
+ * (a missing or stale assembly, "nothing to report on"), so CI can tell it from open findings
+ * (exit 1).
  */
-export class ReportInputError extends UserInputError {
-  constructor(message: string) {
-    super(message, { exitCode: 2 });
-  }
-}
+export class ReportInputError extends StaleAssemblyError {}
 
 export interface AssemblyReview {
   readonly review: ReviewFile;
