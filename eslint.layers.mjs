@@ -3,13 +3,14 @@
  * folders listed for it (and itself). eslint.config.mjs turns this into
  * `import-x/no-restricted-paths` zones, so a wrong import fails `npm run lint` in CI.
  */
-const base = ['net', 'errors'];
+const base = ['net', 'errors', 'files'];
 
 /** folder under lib/ -> the lib/ folders it may import. */
 export const LAYERS = {
   // Base utilities: import nothing of ours.
   net: [],
   errors: [],
+  files: [],
   // Lambda handler code runs in AWS, bundled alone.
   handlers: [],
   // config -> plan -> constructs -> stacks -> app
