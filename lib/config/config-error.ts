@@ -22,8 +22,8 @@ export interface ConfigError {
 export function formatConfigError(error: ConfigError): string {
   const where = error.line > 0 ? `${error.file}:${error.line}:${error.column}` : error.file;
   const field = error.field ? ` ${error.field}` : '';
-  const hint = error.hint ? `\n  hint: ${error.hint}` : '';
-  return `${where}${field}: ${error.message}${hint}`;
+  const hint = error.hint ? `\n  hint: ${cut(error.hint, MAX_MESSAGE_CHARS)}` : '';
+  return `${where}${field}: ${cut(error.message, MAX_MESSAGE_CHARS)}${hint}`;
 }
 
 /** Orders errors by file, then position, so output is stable and reads top to bottom. */
@@ -37,11 +37,23 @@ export function sortConfigErrors(errors: readonly ConfigError[]): ConfigError[] 
   );
 }
 
-export function formatConfigErrors(errors: readonly ConfigError[]): string {
+/** At most this many errors are printed; the rest are counted ("and 950 more"). */
+export const MAX_PRINTED_ERRORS = 50;
+
+/** Longest message or hint printed whole; longer ones (a pasted 50 MB value) are cut. */
+export const MAX_MESSAGE_CHARS = 500;
+
+/**
+ * Every error, sorted, then a count. Output stays bounded: a pasted block repeated 10,000
+ * times prints the first {@link MAX_PRINTED_ERRORS} errors and "... and N more".
+ */
+export function formatConfigErrors(errors: readonly ConfigError[], limit = MAX_PRINTED_ERRORS): string {
   const sorted = sortConfigErrors(errors);
   const files = new Set(sorted.map((e) => e.file)).size;
   const noun = sorted.length === 1 ? 'error' : 'errors';
-  return `${sorted.map(formatConfigError).join('\n')}\n\n${sorted.length} configuration ${noun} in ${files} file${files === 1 ? '' : 's'}.`;
+  const shown = sorted.slice(0, limit).map(formatConfigError);
+  if (sorted.length > limit) shown.push(`... and ${sorted.length - limit} more`);
+  return `${shown.join('\n')}\n\n${sorted.length} configuration ${noun} in ${files} file${files === 1 ? '' : 's'}.`;
 }
 
 /**
@@ -54,11 +66,37 @@ export class ConfigValidationError extends UserInputError {
   }
 }
 
-/** Shows a value the way the user wrote it: strings quoted, objects summarised. */
+/** Longest value echoed back in an error; a longer one is cut and its length given. */
+export const MAX_ECHOED_CHARS = 200;
+
+/**
+ * A value quoted for an error message, cut to {@link MAX_ECHOED_CHARS} characters so a 50 MB
+ * value is never printed back whole: `"aaaa..." (52,428,800 characters)`.
+ */
+export function quoteValue(text: string, limit = MAX_ECHOED_CHARS): string {
+  if (text.length <= limit) return escaped(text);
+  return `${escaped(text.slice(0, limit))}... (${text.length.toLocaleString('en-GB')} characters)`;
+}
+
+/** JSON-quoted, with the invisible characters JSON leaves alone (text direction, C1) escaped too. */
+function escaped(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** `text` whole if short, else its first `limit` characters and a count of the rest. */
+export function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}... (${(text.length - limit).toLocaleString('en-GB')} more characters)`;
+}
+
+/** Shows a value the way the user wrote it: strings quoted (and cut), objects summarised. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoteValue(value);
   if (Array.isArray(value)) return value.length ? 'a list' : 'an empty list';
   if (typeof value === 'object') return Object.keys(value).length ? 'a mapping' : 'an empty mapping';
   return String(value);

@@ -1,11 +1,12 @@
 import { readFileSync, readlinkSync, statSync } from 'node:fs';
 import { ConfigError } from './config-error';
+import { decodeConfigBytes, sizeProblem } from './decode-text';
 import { ConfigText } from './validate-estate';
 
 /**
  * Reads one config file, or says in the estate's own error shape why it cannot: a folder
- * named like a tenant file, or a dangling symlink, used to escape as a bare EISDIR or ENOENT
- * stack trace from deep in the loader.
+ * named like a tenant file, a dangling symlink, a file too large, binary or not UTF-8 used to
+ * escape as a bare EISDIR or ENOENT stack trace, or as a parser error naming nothing useful.
  */
 export function readConfigFile(path: string, displayPath: string): ConfigText | ConfigError {
   const problem = (message: string, hint: string): ConfigError => ({
@@ -30,12 +31,25 @@ export function readConfigFile(path: string, displayPath: string): ConfigText | 
       'config files sit directly in the folder (tenants/ODS.yaml); rename the folder so its name does not end in .yaml or .yml',
     );
   }
+  if (!stat.isFile()) {
+    return problem(
+      'expected a YAML file, found a special file (a device, socket or pipe)',
+      'config files are plain files; remove this entry from the config folder',
+    );
+  }
+  // Checked before reading, so a 50 MB file is refused without being read into memory.
+  const tooLarge = sizeProblem(stat.size);
+  if (tooLarge) return problem(tooLarge.message, tooLarge.hint);
+  let bytes: Uint8Array;
   try {
-    return { displayPath, text: readFileSync(path, 'utf8') };
+    bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     return problem(`expected a readable YAML file, but it cannot be read (${code})`, 'check its permissions');
   }
+  const decoded = decodeConfigBytes(bytes);
+  if ('message' in decoded) return problem(decoded.message, decoded.hint);
+  return { displayPath, text: decoded.text };
 }
 
 function linkTarget(path: string): string {

@@ -1,12 +1,17 @@
 import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from 'yaml';
 import { ConfigError } from './config-error';
+import { FieldPath, formatPath } from './field-path';
+import { documentHazards, textHazards } from './yaml-hazards';
 import { yamlSyntaxErrors } from './yaml-syntax';
 
-export type FieldPath = readonly (string | number)[];
+export type { FieldPath };
+export { formatPath };
 
 /**
  * A parsed YAML file that can say where any field sits, so every error carries a position.
- * Parsing is pure: the loader reads the text, this class never touches the disk.
+ * Parsing is pure: the loader reads the text, this class never touches the disk. Text that is
+ * not plain, bounded YAML (aliases, tags, deep nesting, several documents: ./yaml-hazards.ts)
+ * is refused with positioned errors and no data, in time and memory bounded by its length.
  */
 export class SourceFile {
   readonly data: unknown;
@@ -18,8 +23,19 @@ export class SourceFile {
     readonly displayPath: string,
     text: string,
   ) {
-    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
-    this.syntaxErrors = yamlSyntaxErrors(displayPath, text, this.document.errors, this.lines);
+    const early = textHazards(displayPath, text);
+    // Refused before parsing: nothing is parsed, so positions come from the text scan.
+    this.document = parseDocument(early.length ? '' : text, {
+      lineCounter: this.lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
+    this.syntaxErrors = early.length
+      ? early
+      : yamlSyntaxErrors(displayPath, text, this.document.errors, this.lines);
+    if (this.syntaxErrors.length === 0)
+      this.syntaxErrors = documentHazards(displayPath, this.document, this.lines);
+    // No aliases are left, so toJS cannot expand anything: its size is bounded by the text.
     this.data = this.syntaxErrors.length ? undefined : this.document.toJS();
   }
 
@@ -61,8 +77,4 @@ export class SourceFile {
     const { line, col } = this.lines.linePos(offset);
     return { line, column: col };
   }
-}
-
-export function formatPath(path: FieldPath): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

@@ -1,3 +1,4 @@
+import { AllocationRegister, parseAllocations } from './allocations';
 import { ConfigError } from './config-error';
 import { ESTATE_CHECKS, ParsedTenant, TENANT_SET_CHECKS } from './checks';
 import { EstateModel, tenantKind } from './model';
@@ -14,6 +15,12 @@ export interface ConfigText {
 
 export type ValidationResult = { ok: true; model: EstateModel } | { ok: false; errors: ConfigError[] };
 
+/** Config files beside estate.yaml and tenants/ that some estates have. */
+export interface OptionalConfigTexts {
+  /** allocations.yaml, the allocation register (lib/config/allocations.ts). */
+  readonly allocations?: ConfigText;
+}
+
 /**
  * Pure validation of an estate from file texts: schema per file, then cross-file checks.
  * Every error across every file is collected; a model is returned only when there are none.
@@ -22,8 +29,17 @@ export function validateEstate(
   estateText: ConfigText,
   tenantTexts: readonly ConfigText[],
   today = new Date().toISOString().slice(0, 10),
+  optional: OptionalConfigTexts = {},
 ): ValidationResult {
   const errors: ConfigError[] = [];
+  let register: AllocationRegister | undefined;
+  if (optional.allocations) {
+    const { allocations } = optional;
+    const parsed = parseAllocations(new SourceFile(allocations.displayPath, allocations.text));
+    append(errors, parsed.errors);
+    // An unreadable register (a merge conflict) says so once, not once per environment.
+    if (parsed.register.source.syntaxErrors.length === 0) register = parsed.register;
+  }
   const estateSource = new SourceFile(estateText.displayPath, estateText.text);
   append(errors, estateSource.syntaxErrors);
   const estate = estateSource.syntaxErrors.length
@@ -51,7 +67,7 @@ export function validateEstate(
   // are already collected. Checks that need the estate wait until it is valid.
   for (const check of TENANT_SET_CHECKS) append(errors, check({ tenants, invalidTenantStems }));
   if (estate) {
-    const context = { estate, estateSource, tenants, invalidTenantStems, today };
+    const context = { estate, estateSource, tenants, invalidTenantStems, today, register };
     for (const check of ESTATE_CHECKS) append(errors, check(context));
   }
   if (errors.length || !estate) return { ok: false, errors };

@@ -13,7 +13,7 @@ export function yamlSyntaxErrors(
   lines: LineCounter,
 ): ConfigError[] {
   if (errors.length === 0) return [];
-  const unclosed = unclosedBrackets(text);
+  const unclosed = errors.some((e) => e.code === 'RESOURCE_EXHAUSTION') ? [] : unclosedBrackets(text);
   const out: ConfigError[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -61,6 +61,18 @@ function describe(
     }
   }
   switch (error.code) {
+    case 'MULTIPLE_DOCS':
+      return {
+        offset,
+        message: 'expected one YAML document, found a second one (after a --- line)',
+        hint: 'a config file holds one document: remove the --- line and what follows it, or move it to its own file',
+      };
+    case 'RESOURCE_EXHAUSTION':
+      return {
+        offset,
+        message: 'expected a few levels of nesting, found too many for the parser',
+        hint: 'config fields are a few levels deep; check the indentation and brackets',
+      };
     case 'DUPLICATE_KEY':
       return {
         offset,
@@ -100,6 +112,16 @@ function describe(
 
 /** Every `[` or `{` whose flow collection has no closing bracket, from the concrete syntax tree. */
 function unclosedBrackets(text: string): Bracket[] {
+  try {
+    return findUnclosed(text);
+  } catch (error) {
+    // The tree walk recurses; a pathologically deep file only loses the better position.
+    if (error instanceof RangeError) return [];
+    throw error;
+  }
+}
+
+function findUnclosed(text: string): Bracket[] {
   const out: Bracket[] = [];
   for (const token of new Parser().parse(text)) {
     if (token.type !== 'document') continue;

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { ConfigError } from '../config/config-error';
+import { ConfigError, ConfigValidationError } from '../config/config-error';
+import { readConfigFile } from '../config/read-config-file';
 import { didYouMean } from '../config/did-you-mean';
 import { checkAgainstSchema } from '../config/schema-issues';
 import { SourceFile } from '../config/source-file';
@@ -41,15 +42,18 @@ export function parseExceptions(text: ConfigText, context: ExceptionsCheckContex
   return problems.length ? { ok: false, errors: problems } : { ok: true, value: { source, file: value } };
 }
 
-/** Reads `DIR/exceptions.yaml`; a missing file means no exceptions. */
+/**
+ * Reads `DIR/exceptions.yaml`; a missing file means no exceptions. A file that cannot be read
+ * as UTF-8 YAML text (a folder, a dangling link, binary) is a positioned input error.
+ */
 export function readExceptionsText(configDir: string): ConfigText {
   const path = join(configDir, EXCEPTIONS_FILE);
-  const displayPath = relative(process.cwd(), resolve(path));
-  if (!existsSync(path)) return { displayPath, text: 'exceptions: []\n' };
-  return {
-    displayPath: displayPath.startsWith('..') ? resolve(path) : displayPath,
-    text: readFileSync(path, 'utf8'),
-  };
+  const relativePath = relative(process.cwd(), resolve(path));
+  const displayPath = relativePath.startsWith('..') ? resolve(path) : relativePath;
+  if (!lstatSync(path, { throwIfNoEntry: false })) return { displayPath, text: 'exceptions: []\n' };
+  const read = readConfigFile(path, displayPath);
+  if ('message' in read) throw new ConfigValidationError([read]);
+  return read;
 }
 
 function checkExpiry(file: ExceptionsFile, source: SourceFile, today: string): ConfigError[] {

@@ -32,6 +32,8 @@ describe('nhs-cloud validate', () => {
   test('names the missing estate.yaml', async () => {
     const run = await runCli(['validate', '--config', join(tmpdir(), 'no-such-config')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('estate.yaml: estate.yaml not found');
+    expect(run.stderr).toContain(
+      `estate.yaml: expected a config folder with estate.yaml, but ${join(tmpdir(), 'no-such-config')} does not exist`,
+    );
   });
 });

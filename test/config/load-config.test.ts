@@ -70,7 +70,7 @@ describe('loading a directory', () => {
     });
   });
 
-  test('loadConfig throws every error at once, reading .yaml and .yml tenant files only', () => {
+  test('loadConfig throws every error at once, reading .yaml and .yml tenant files', () => {
     let thrown: unknown;
     try {
       loadConfig(BROKEN);

@@ -28,7 +28,7 @@ describe('validateEstate', () => {
         '  hint: an AWS account ID is exactly 12 digits; copy it from the AWS console account menu',
         'config/tenants/RAC.yaml:1:10 odsCode: expected "RAC" to match the file name, got "RAD"',
         '  hint: rename the file to RAD.yaml or correct odsCode',
-        'config/tenants/RAC.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.64.0.0/21, which overlaps 10.64.0.0/21 (QAA prod in config/tenants/QAA.yaml)',
+        'config/tenants/RAC.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.64.0.0/21, which overlaps 10.64.0.0/21 (QAA prod in config/tenants/QAA.yaml:14:11)',
         '  hint: every environment needs address space no other network uses; `nhs-cloud onboard` allocates a free block',
         '',
         '5 configuration errors in 4 files.',

@@ -1,3 +1,4 @@
+import { AllocationRegister } from '../allocations';
 import { ConfigError } from '../config-error';
 import { Tenant } from '../model';
 import { EstateConfig } from '../schema/estate-schema';
@@ -20,6 +21,8 @@ export interface CheckContext {
   readonly invalidTenantStems: ReadonlySet<string>;
   /** Today's date as YYYY-MM-DD, passed in so expiry checks are testable. */
   readonly today: string;
+  /** The allocation register (allocations.yaml), when the estate keeps one. */
+  readonly register?: AllocationRegister;
 }
 
 export type ConfigCheck = (context: CheckContext) => ConfigError[];

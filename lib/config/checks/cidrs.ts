@@ -67,13 +67,19 @@ export const checkCidrs: ConfigCheck = (context) => {
   return errors.concat(findOverlaps(claims));
 };
 
+/** `config/tenants/RGR.yaml:17:40`: where a claim is written, so an overlap names both places. */
+function placeOf(source: SourceFile, path: (string | number)[]): string {
+  const { line, column } = source.positionOf(path);
+  return `${source.displayPath}:${line}:${column}`;
+}
+
 function collectClaims({ estate, estateSource, tenants }: CheckContext): Claim[] {
   const claims: Claim[] = [];
   for (const [name, text] of Object.entries(estate.network.hub)) {
     claims.push({
       cidr: parseCidr(text),
       text,
-      owner: `hub range ${name} in ${estateSource.displayPath}`,
+      owner: `hub range ${name} in ${placeOf(estateSource, ['network', 'hub', name])}`,
       source: estateSource,
       path: ['network', 'hub', name],
       group: `hub:${name}`,
@@ -85,7 +91,7 @@ function collectClaims({ estate, estateSource, tenants }: CheckContext): Claim[]
       claims.push({
         cidr: parseCidr(env.cidr),
         text: env.cidr,
-        owner: `${tenant.odsCode} ${envName} in ${tenant.file}`,
+        owner: `${tenant.odsCode} ${envName} in ${placeOf(source, ['environments', envName, 'cidr'])}`,
         source,
         path: ['environments', envName, 'cidr'],
         group: `env:${tenant.odsCode}:${envName}`,
@@ -96,7 +102,7 @@ function collectClaims({ estate, estateSource, tenants }: CheckContext): Claim[]
       claims.push({
         cidr: parseCidr(text),
         text,
-        owner: `${tenant.odsCode} on-premises in ${tenant.file}`,
+        owner: `${tenant.odsCode} on-premises in ${placeOf(source, ['network', 'onPremises', 'cidrs', i])}`,
         source,
         path: ['network', 'onPremises', 'cidrs', i],
         group: `onprem:${tenant.odsCode}`,

@@ -1,14 +1,16 @@
 import { checkAccountIds } from './account-ids';
+import { checkAllocations } from './allocations';
 import { ConfigCheck, TenantSetCheck } from './check-context';
 import { checkCidrs } from './cidrs';
 import { checkOdsCodes } from './ods-codes';
 import { checkRegions } from './regions';
 import { checkSegmentationRules } from './segmentation-rules';
+import { checkVendingEmails } from './vending-emails';
 
 export * from './check-context';
 
 /** Checks over the tenant files alone; they run even when estate.yaml fails its schema. */
-export const TENANT_SET_CHECKS: readonly TenantSetCheck[] = [checkOdsCodes];
+export const TENANT_SET_CHECKS: readonly TenantSetCheck[] = [checkOdsCodes, checkVendingEmails];
 
 /** Checks that need a schema-valid estate.yaml as well. */
 export const ESTATE_CHECKS: readonly ConfigCheck[] = [
@@ -16,6 +18,7 @@ export const ESTATE_CHECKS: readonly ConfigCheck[] = [
   checkCidrs,
   checkRegions,
   checkSegmentationRules,
+  checkAllocations,
 ];
 
 /** Every cross-file check, in the order they run over a schema-valid estate. */

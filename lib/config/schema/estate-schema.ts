@@ -72,6 +72,7 @@ export const estateSchema = z
       growthFactor: z
         .number()
         .min(1, { error: 'expected a growth factor of at least 1' })
+        .max(100, { error: 'expected a growth factor of at most 100' })
         .default(10)
         .describe('The network is sized for growthFactor x each tenant’s current peak.'),
       transitGatewayAsn: asn.default(64512),

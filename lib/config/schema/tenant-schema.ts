@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { accountId, asn, cidr, email, ipv4Address, nonEmptyText, odsCode, region } from './primitives';
+import {
+  contactEmail,
+  monthlyGbp,
+  organisationName,
+  peakMbps,
+  publicIpv4Address,
+  tagValue,
+  vendingEmail,
+} from './aws-values';
+import { accountId, asn, cidr, odsCode, region } from './primitives';
 
 export const ENVIRONMENT_NAME = /^[a-z][a-z0-9]{1,11}$/;
 
@@ -9,21 +18,29 @@ const onPremises = z
     cidrs: z.array(cidr).min(1, { error: 'expected at least one on-premises CIDR' }),
     asn,
     customerGatewayIps: z
-      .array(ipv4Address)
+      .array(publicIpv4Address)
       .min(1, { error: 'expected one or two customer gateway addresses' })
       .max(2, { error: 'expected one or two customer gateway addresses' })
+      .refine((ips) => new Set(ips).size === ips.length, {
+        error: 'expected two different addresses: the same device twice gives no resilience',
+      })
       .optional()
       .describe('Public IPv4 addresses of the VPN devices on premises (one or two, for resilience).'),
   })
   .refine((o) => o.connection !== 'vpn' || (o.customerGatewayIps?.length ?? 0) > 0, {
     error: 'expected customerGatewayIps (the public addresses of your VPN devices) for a vpn connection',
     path: ['customerGatewayIps'],
+  })
+  // Ignored for Direct Connect, so a reviewer would read a VPN device that is never built.
+  .refine((o) => o.connection !== 'directConnect' || o.customerGatewayIps === undefined, {
+    error: 'expected no customerGatewayIps for a directConnect connection: they are for vpn only',
+    path: ['customerGatewayIps'],
   });
 
 const environment = z
   .strictObject({
     accountId: accountId.optional(),
-    email: email
+    email: vendingEmail
       .optional()
       .describe('Root e-mail for a new account (account vending) when there is no accountId yet.'),
     cidr: cidr.describe('The spoke VPC CIDR, /16 to /24, inside the estate’s tenantSupernet.'),
@@ -40,27 +57,25 @@ const environment = z
 export const tenantSchema = z
   .strictObject({
     odsCode,
-    name: nonEmptyText.describe('The organisation’s registered name.'),
+    name: organisationName.describe('The organisation’s registered name.'),
     scope: z.enum(['local', 'national'], { error: 'expected local or national' }),
     icb: odsCode.optional().describe('For a local trust: the ODS code of its ICB tenant.'),
     dataClassification: z.enum(['OFFICIAL', 'OFFICIAL-SENSITIVE'], {
       error: 'expected OFFICIAL or OFFICIAL-SENSITIVE',
     }),
     patientData: z.boolean({ error: 'expected true or false' }),
-    costCentre: z
-      .string({ error: 'expected a cost centre code as text' })
-      .min(1, { error: 'expected a cost centre code' })
-      .optional(),
+    costCentre: tagValue('a cost centre code')
+      .optional()
+      .describe('Cost centre code, applied as the cost-centre tag.'),
     contacts: z.strictObject({
-      owner: email,
-      security: email,
-      finance: email.optional(),
+      owner: contactEmail,
+      security: contactEmail,
+      finance: contactEmail.optional(),
     }),
     network: z.strictObject({
-      currentPeakMbps: z
-        .number({ error: 'expected a number of megabits per second' })
-        .positive({ error: 'expected a positive number of megabits per second' })
-        .describe('Measured peak bandwidth today; the network is sized for growthFactor x this.'),
+      currentPeakMbps: peakMbps.describe(
+        'Measured peak bandwidth today; the network is sized for growthFactor x this.',
+      ),
       onPremises: onPremises.optional(),
     }),
     environments: z
@@ -72,9 +87,7 @@ export const tenantSchema = z
       )
       .refine((envs) => Object.keys(envs).length > 0, { error: 'expected at least one environment' }),
     budget: z.strictObject({
-      monthlyGbp: z
-        .number({ error: 'expected a monthly budget in pounds' })
-        .positive({ error: 'expected a positive monthly budget in pounds' }),
+      monthlyGbp,
     }),
   })
   .describe('One NHS organisation (trust, ICB or national body) in the national cloud.');

@@ -46,9 +46,9 @@ describe('overlaps', () => {
     // RAA prod 10.64.0.0/20 covers both of QAA's /21s.
     const tenants = { ...defaultTenants(), RAA: edit(trust, 'cidr: 10.64.16.0/21', 'cidr: 10.64.0.0/20') };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/QAA.yaml:14:11 environments.prod.cidr: expected an address range of its own, got 10.64.0.0/21, which overlaps 10.64.0.0/20 (RAA prod in config/tenants/RAA.yaml)\n' +
+      'config/tenants/QAA.yaml:14:11 environments.prod.cidr: expected an address range of its own, got 10.64.0.0/21, which overlaps 10.64.0.0/20 (RAA prod in config/tenants/RAA.yaml:15:11)\n' +
         ENV_HINT,
-      'config/tenants/QAA.yaml:17:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.8.0/21, which overlaps 10.64.0.0/20 (RAA prod in config/tenants/RAA.yaml)\n' +
+      'config/tenants/QAA.yaml:17:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.8.0/21, which overlaps 10.64.0.0/20 (RAA prod in config/tenants/RAA.yaml:15:11)\n' +
         ENV_HINT,
     ]);
   });
@@ -56,7 +56,7 @@ describe('overlaps', () => {
   test('two environments of one tenant overlap: each is its own VPC, so that is an error', () => {
     const tenants = { ...defaultTenants(), RAA: edit(trust, 'cidr: 10.64.24.0/21', 'cidr: 10.64.16.0/22') };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/RAA.yaml:18:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.16.0/22, which overlaps 10.64.16.0/21 (RAA prod in config/tenants/RAA.yaml)\n' +
+      'config/tenants/RAA.yaml:18:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.16.0/22, which overlaps 10.64.16.0/21 (RAA prod in config/tenants/RAA.yaml:15:11)\n' +
         ENV_HINT,
     ]);
   });
@@ -66,9 +66,9 @@ describe('overlaps', () => {
     expect(errorsOf(ESTATE, tenants)).toEqual([
       'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected a CIDR inside tenantSupernet 10.64.0.0/10, got 10.0.0.0/21\n' +
         '  hint: run `nhs-cloud onboard` to allocate a free block, or pick one inside the supernet',
-      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.0.0.0/21, which overlaps 10.0.0.0/22 (hub range inspection in config/estate.yaml)\n' +
+      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.0.0.0/21, which overlaps 10.0.0.0/22 (hub range inspection in config/estate.yaml:17:17)\n' +
         ENV_HINT,
-      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.0.0.0/21, which overlaps 10.0.4.0/22 (hub range egress in config/estate.yaml)\n' +
+      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.0.0.0/21, which overlaps 10.0.4.0/22 (hub range egress in config/estate.yaml:18:13)\n' +
         ENV_HINT,
     ]);
   });
@@ -76,9 +76,9 @@ describe('overlaps', () => {
   test("tenant vs another tenant's on-premises range: reported on the environment", () => {
     const tenants = { ...defaultTenants(), X26: withOnPremises(national, '10.64.16.0/20') };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.64.16.0/21, which overlaps 10.64.16.0/20 (X26 on-premises in config/tenants/X26.yaml)\n' +
+      'config/tenants/RAA.yaml:15:11 environments.prod.cidr: expected an address range of its own, got 10.64.16.0/21, which overlaps 10.64.16.0/20 (X26 on-premises in config/tenants/X26.yaml:13:13)\n' +
         ENV_HINT,
-      'config/tenants/RAA.yaml:18:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.24.0/21, which overlaps 10.64.16.0/20 (X26 on-premises in config/tenants/X26.yaml)\n' +
+      'config/tenants/RAA.yaml:18:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.24.0/21, which overlaps 10.64.16.0/20 (X26 on-premises in config/tenants/X26.yaml:13:13)\n' +
         ENV_HINT,
     ]);
   });
@@ -86,7 +86,7 @@ describe('overlaps', () => {
   test("a tenant's environment inside its own on-premises range is still an error", () => {
     const tenants = { ...defaultTenants(), RAA: withOnPremises(trust, '10.64.24.0/21') };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/RAA.yaml:22:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.24.0/21, which overlaps 10.64.24.0/21 (RAA on-premises in config/tenants/RAA.yaml)\n' +
+      'config/tenants/RAA.yaml:22:11 environments.nonprod.cidr: expected an address range of its own, got 10.64.24.0/21, which overlaps 10.64.24.0/21 (RAA on-premises in config/tenants/RAA.yaml:14:13)\n' +
         ENV_HINT,
     ]);
   });
@@ -98,7 +98,7 @@ describe('overlaps', () => {
       X26: withOnPremises(national, '172.16.0.0/12'),
     };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/RAA.yaml:14:13 network.onPremises.cidrs[0]: expected an address range of its own, got 172.20.0.0/16, which overlaps 172.16.0.0/12 (X26 on-premises in config/tenants/X26.yaml)\n' +
+      'config/tenants/RAA.yaml:14:13 network.onPremises.cidrs[0]: expected an address range of its own, got 172.20.0.0/16, which overlaps 172.16.0.0/12 (X26 on-premises in config/tenants/X26.yaml:13:13)\n' +
         ONPREM_HINT,
     ]);
   });
@@ -125,9 +125,9 @@ describe('overlaps', () => {
       X26: withOnPremises(national, '172.16.0.0/12, 172.20.0.0/24'),
     };
     expect(errorsOf(ESTATE, tenants)).toEqual([
-      'config/tenants/RAA.yaml:14:13 network.onPremises.cidrs[0]: expected an address range of its own, got 172.20.0.0/16, which overlaps 172.16.0.0/12 (X26 on-premises in config/tenants/X26.yaml)\n' +
+      'config/tenants/RAA.yaml:14:13 network.onPremises.cidrs[0]: expected an address range of its own, got 172.20.0.0/16, which overlaps 172.16.0.0/12 (X26 on-premises in config/tenants/X26.yaml:13:13)\n' +
         ONPREM_HINT,
-      'config/tenants/X26.yaml:13:28 network.onPremises.cidrs[1]: expected an address range of its own, got 172.20.0.0/24, which overlaps 172.20.0.0/16 (RAA on-premises in config/tenants/RAA.yaml)\n' +
+      'config/tenants/X26.yaml:13:28 network.onPremises.cidrs[1]: expected an address range of its own, got 172.20.0.0/24, which overlaps 172.20.0.0/16 (RAA on-premises in config/tenants/RAA.yaml:14:13)\n' +
         ONPREM_HINT,
     ]);
   });
@@ -156,7 +156,7 @@ describe('hub ranges', () => {
 
   test('two hub ranges overlapping each other', () => {
     expect(errorsOf(edit(ESTATE, 'egress: 10.0.4.0/22', 'egress: 10.0.0.0/22'))).toEqual([
-      'config/estate.yaml:18:13 network.hub.egress: expected an address range of its own, got 10.0.0.0/22, which overlaps 10.0.0.0/22 (hub range inspection in config/estate.yaml)\n' +
+      'config/estate.yaml:18:13 network.hub.egress: expected an address range of its own, got 10.0.0.0/22, which overlaps 10.0.0.0/22 (hub range inspection in config/estate.yaml:17:17)\n' +
         '  hint: choose hub ranges that no other network uses',
     ]);
   });
