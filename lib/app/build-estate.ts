@@ -49,7 +49,7 @@ export type { EstateStacks };
  */
 export function buildEstate(app: App, model: EstateModel, options: BuildEstateOptions = {}): EstateStacks {
   const { estate } = model;
-  const only = options.onlyTenant;
+  const only = options.onlyTenant?.toUpperCase();
   if (only !== undefined) assertKnownTenant(model, only);
   // Sized for growthFactor x peak before anything is built: never silently under-size.
   const capacity =
@@ -148,18 +148,20 @@ function environmentsByTenant(
   return byTenant;
 }
 
-/** `-c tenant=` must name a tenant exactly (ODS codes are upper case): never an empty build. */
+/**
+ * `-c tenant=` must name a tenant of the config: never an empty build. Case does not matter
+ * (lib/app/estate-context.ts passes the code upper-cased), as on every CLI command.
+ */
 function assertKnownTenant(model: EstateModel, odsCode: string): void {
   const codes = model.tenants.map((t) => t.odsCode);
-  if (codes.includes(odsCode)) return;
-  const upper = odsCode.toUpperCase();
-  const guess = codes.includes(upper) ? upper : didYouMean(odsCode, codes);
+  if (codes.includes(odsCode.toUpperCase())) return;
+  const guess = didYouMean(odsCode, codes);
   throw UserInputError.at(
     { flag: '-c tenant' },
-    `expected the ODS code of a tenant in the config's tenants folder, got "${odsCode}"`,
+    `expected the ODS code of a tenant in the config's tenants folder, got ${JSON.stringify(odsCode.slice(0, 200))}`,
     {
       hint: guess
-        ? `did you mean -c tenant=${guess}?${guess === upper ? ' (ODS codes are upper case)' : ''}`
+        ? `did you mean -c tenant=${guess}?`
         : 'each tenant is a file tenants/<ODS code>.yaml in the config folder',
     },
   );

@@ -1,6 +1,7 @@
 import { Node } from 'constructs';
+import { didYouMean } from '../config/did-you-mean';
 import { UserInputError } from '../errors/user-input-error';
-import { deliverySettings } from '../stacks/delivery/delivery-settings';
+import { DELIVERY_CONTEXT, deliverySettings } from '../stacks/delivery/delivery-settings';
 import { EstateScope } from '../stacks/estate-scope';
 
 /** Every `-c` value the app reads, read in this one place and passed down as plain values. */
@@ -17,8 +18,21 @@ export interface EstateContext {
 
 type ContextValue = string | number | boolean | undefined;
 
-/** Reads and checks the app's context; a bad value is a UserInputError naming its `-c` key. */
+/** The `-c` keys the app reads. */
+export const CONTEXT_KEYS: readonly string[] = [
+  'config',
+  'tenant',
+  'nag',
+  'capacityGate',
+  ...Object.values(DELIVERY_CONTEXT),
+];
+
+/**
+ * Reads and checks the app's context; a bad value is a UserInputError naming its `-c` key.
+ * ODS codes are case-insensitive (`-c tenant=rgr` is RGR), as on every CLI command.
+ */
 export function readEstateContext(node: Node): EstateContext {
+  assertKnownKeys(node.getAllContext() as Record<string, unknown>);
   const get = (key: string) => node.tryGetContext(key) as ContextValue;
   const tenant = get('tenant');
   return {
@@ -26,10 +40,25 @@ export function readEstateContext(node: Node): EstateContext {
     capacityGate: oneOf(get('capacityGate'), 'capacityGate', ['fail', 'warn'] as const) ?? 'fail',
     nag: (oneOf(get('nag'), 'nag', ['true', 'false'] as const) ?? 'true') === 'true',
     scope: {
-      onlyTenant: text(tenant, 'tenant'),
+      onlyTenant: text(tenant, 'tenant')?.trim().toUpperCase(),
       delivery: deliverySettings(get),
     },
   };
+}
+
+/**
+ * A misspelt key (`-c tennant=RGR`) would otherwise be ignored and build the whole estate.
+ * CDK's own keys (feature flags `@aws-cdk/...`, `aws:cdk:...`, lookup results in
+ * cdk.context.json) all hold a `:` or start with `@`, so every other key must be one of ours.
+ */
+function assertKnownKeys(context: Record<string, unknown>): void {
+  for (const key of Object.keys(context)) {
+    if (key.includes(':') || key.startsWith('@') || CONTEXT_KEYS.includes(key)) continue;
+    const guess = didYouMean(key, CONTEXT_KEYS);
+    throw UserInputError.at({ flag: `-c ${key}` }, `expected one of the app's context keys, got "${key}"`, {
+      hint: guess ? `did you mean -c ${guess}=...?` : `the keys are ${CONTEXT_KEYS.join(', ')}`,
+    });
+  }
 }
 
 function text(value: ContextValue, key: string): string | undefined {

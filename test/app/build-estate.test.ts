@@ -83,11 +83,9 @@ describe('buildEstate for one tenant (-c tenant=ODS)', () => {
     );
   });
 
-  test('a lower-case ODS code names the upper-case one', () => {
-    expect(tenantError('rgr')).toBe(
-      `-c tenant: expected the ODS code of a tenant in the config's tenants folder, got "rgr"\n` +
-        '  hint: did you mean -c tenant=RGR? (ODS codes are upper case)',
-    );
+  test('ODS codes are case-insensitive: a lower-case code builds that tenant', () => {
+    const { stacks } = buildExampleEstate({ onlyTenant: 'rgr' });
+    expect(stacks.tenants.map((s) => s.stackName)).toEqual(['Tenant-RGR-prod', 'Tenant-RGR-nonprod']);
   });
 
   test('a mistyped ODS code gets a did-you-mean', () => {

@@ -37,6 +37,19 @@ describe('one scope value (-c tenant as context or as the option)', () => {
 });
 
 describe('readEstateContext', () => {
+  test('ODS codes are case-insensitive: -c tenant=rgr is RGR', () => {
+    expect(readEstateContext(new App({ context: { tenant: ' rgr' } }).node).scope.onlyTenant).toBe('RGR');
+  });
+
+  test("CDK's own keys (feature flags, aws:cdk:*, lookups) are not ours to check", () => {
+    const context = {
+      '@aws-cdk/core:explicitStackTags': true,
+      'aws:cdk:bundling-stacks': [],
+      'availability-zones:account=123456789012:region=eu-west-2': ['a'],
+    };
+    expect(readEstateContext(new App({ context }).node).configDir).toBe('config');
+  });
+
   test('defaults: config/, capacity gate on, the whole estate, no pipeline', () => {
     expect(readEstateContext(new App().node)).toEqual({
       configDir: 'config',
@@ -80,6 +93,10 @@ describe('readEstateContext', () => {
     [{ capacityGate: 'off' }, '-c capacityGate: expected "fail" or "warn", got "off"'],
     [{ tenant: '' }, '-c tenant: expected a value, got an empty string'],
     [{ config: ' ' }, '-c config: expected a value, got an empty string'],
+    [
+      { tennant: 'RGR' },
+      '-c tennant: expected one of the app\'s context keys, got "tennant"\n  hint: did you mean -c tenant=...?',
+    ],
   ])('a bad value %p is a UserInputError naming its key', (context, message) => {
     let thrown: unknown;
     try {
