@@ -1,38 +1,74 @@
+import { Document, Scalar, YAMLMap } from 'yaml';
 import { TenantRequest } from './tenant-request';
 
 /**
- * Writes a tenant file in the same shape and order as the examples, with the schema hint on
- * the first line so editors complete and check it.
+ * Writes a tenant file through the yaml Document API: every text value is a quoted scalar, so
+ * no flag value can add a key (`--owner "a@b.nhs.uk, finance: x"` stays one e-mail, which
+ * validation then refuses), and the output is what the repository's formatter writes (prettier,
+ * `singleQuote: true`): single quotes unless the text holds more of them than double quotes,
+ * block style, no line folding. The schema hint on the first line lets editors check the file.
+ *
+ *   odsCode: 'RAJ'
+ *   environments: # allocated by nhs-cloud onboard (config/allocations.yaml)
+ *     prod:
+ *       accountId: '300000000001'
+ *       cidr: '10.65.0.0/21'
  */
 export function renderTenantYaml(request: TenantRequest, cidrs: readonly string[]): string {
-  const lines = [
-    '# yaml-language-server: $schema=../schema/tenant.schema.json',
-    `odsCode: ${request.odsCode}`,
-    `name: ${JSON.stringify(request.name)}`,
-    `scope: ${request.scope}`,
-    ...(request.icb ? [`icb: ${request.icb}`] : []),
-    `dataClassification: ${request.dataClassification}`,
-    `patientData: ${request.patientData}`,
-    `contacts: { owner: ${request.owner}, security: ${request.securityContact} }`,
-    'network:',
-    `  currentPeakMbps: ${request.peakMbps} # measured peak today; sized for growthFactor x this`,
-  ];
+  const doc = new Document();
+  doc.commentBefore = ' yaml-language-server: $schema=../schema/tenant.schema.json';
+  const root = new YAMLMap();
+  root.set('odsCode', text(request.odsCode));
+  root.set('name', text(request.name));
+  root.set('scope', text(request.scope));
+  if (request.icb) root.set('icb', text(request.icb));
+  root.set('dataClassification', text(request.dataClassification));
+  root.set('patientData', request.patientData);
+  root.set(
+    'contacts',
+    map([
+      ['owner', text(request.owner)],
+      ['security', text(request.securityContact)],
+    ]),
+  );
+  const peak = new Scalar(request.peakMbps);
+  peak.comment = ' measured peak today; sized for growthFactor x this';
+  const network = map([['currentPeakMbps', peak]]);
   if (request.onPremises) {
-    lines.push(
-      '  onPremises:',
-      `    connection: ${request.onPremises.connection}`,
-      `    cidrs: [${request.onPremises.cidrs.join(', ')}]`,
-      `    asn: ${request.onPremises.asn}`,
-    );
-    if (request.onPremises.customerGatewayIps.length > 0) {
-      lines.push(`    customerGatewayIps: [${request.onPremises.customerGatewayIps.join(', ')}]`);
-    }
+    const link = request.onPremises;
+    const onPremises = map([
+      ['connection', text(link.connection)],
+      ['cidrs', link.cidrs.map(text)],
+      ['asn', link.asn],
+    ]);
+    if (link.customerGatewayIps.length > 0)
+      onPremises.set('customerGatewayIps', link.customerGatewayIps.map(text));
+    network.set('onPremises', onPremises);
   }
-  lines.push('environments: # allocated by nhs-cloud onboard from the free space of tenantSupernet');
+  root.set('network', network);
+  const environments = new YAMLMap();
+  environments.commentBefore = ' allocated by nhs-cloud onboard (config/allocations.yaml)';
   request.environments.forEach((env, i) => {
-    const account = /^\d+$/.test(env.account) ? `accountId: '${env.account}'` : `email: ${env.account}`;
-    lines.push(`  ${env.name}: { ${account}, cidr: ${cidrs[i]} }`);
+    const account = 'accountId' in env ? ['accountId', text(env.accountId)] : ['email', text(env.email)];
+    environments.set(env.name, map([account as [string, unknown], ['cidr', text(cidrs[i])]]));
   });
-  lines.push(`budget: { monthlyGbp: ${request.monthlyBudgetGbp} }`, '');
-  return lines.join('\n');
+  root.set('environments', environments);
+  root.set('budget', map([['monthlyGbp', request.monthlyBudgetGbp]]));
+  doc.contents = root;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+function map(entries: ReadonlyArray<readonly [string, unknown]>): YAMLMap {
+  const out = new YAMLMap();
+  for (const [key, value] of entries) out.set(key, value);
+  return out;
+}
+
+/** A quoted string the way prettier (singleQuote) would quote it. */
+function text(value: string): Scalar {
+  const scalar = new Scalar(value);
+  const singles = value.split("'").length - 1;
+  const doubles = value.split('"').length - 1;
+  scalar.type = singles > doubles ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  return scalar;
 }

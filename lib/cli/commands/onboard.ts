@@ -1,37 +1,33 @@
 import { Command, Option } from 'commander';
-import { planOnboarding, writeOnboarding } from '../../onboarding/onboard-tenant';
-import { parseEnvironmentOptions, TenantRequest } from '../../onboarding/tenant-request';
+import { formatConfigErrors } from '../../config/config-error';
 import { UserInputError } from '../../errors/user-input-error';
-import { cidrProblem } from '../../net/cidr';
+import { FlagProblemsError } from '../../onboarding/flag-problems';
+import { OnboardPlan, planOnboarding, writeOnboarding } from '../../onboarding/onboard-tenant';
+import { OnboardFlags, parseTenantRequest } from '../../onboarding/tenant-request';
 import { CliIo, processIo } from '../io';
+import { failureJson, OUTPUT_FORMATS, OutputFormat } from '../output-format';
+import { validateConfigFiles } from '../validate-config-files';
 
-interface OnboardOptions {
-  config: string;
-  ods: string;
-  name: string;
-  scope: 'local' | 'national';
-  icb?: string;
-  env: string[];
-  peakMbps: string;
-  owner: string;
-  securityContact: string;
-  prefix: string;
-  dataClassification: 'OFFICIAL' | 'OFFICIAL-SENSITIVE';
-  patientData: boolean;
-  budgetGbp: string;
-  onPrem?: 'vpn' | 'directConnect';
-  onPremCidr: string[];
-  onPremAsn?: string;
-  onPremGatewayIp: string[];
-  dryRun?: boolean;
+interface OnboardOptions extends OnboardFlags {
+  readonly config: string;
+  readonly dryRun?: boolean;
+  readonly format: OutputFormat;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/**
+ * `nhs-cloud onboard --tenant RAJ ...`: checks the request the way the pull request will be
+ * checked (validate, the allocation register, capacity), then writes the tenant file and its
+ * register lines, or nothing. `--format json` reports the CIDRs it allocated.
+ */
 export function onboardCommand(io: CliIo = processIo): Command {
-  return new Command('onboard')
-    .description('Write config/tenants/<ODS>.yaml for a new tenant, allocating each environment a free CIDR')
-    .requiredOption('--ods <code>', 'ODS code: R.. trust, Q.. ICB, X.. national body')
+  const command = new Command('onboard')
+    .description(
+      'Write config/tenants/<ODS>.yaml for a new tenant, allocating each environment a free CIDR, after the checks CI runs',
+    )
+    .requiredOption('--tenant <code>', 'ODS code: R.. trust, Q.. ICB, X.. national body (any case)')
+    .addOption(new Option('--ods <code>', 'the same as --tenant'))
     .requiredOption('--name <name>', "the organisation's registered name")
     .addOption(
       new Option('--scope <scope>', 'local or national').choices(['local', 'national']).default('local'),
@@ -39,7 +35,7 @@ export function onboardCommand(io: CliIo = processIo): Command {
     .option('--icb <code>', "for a trust: its ICB's ODS code")
     .requiredOption(
       '--env <name=account>',
-      'an environment and its account ID (or e-mail for a new account); repeat',
+      'an environment and its account ID (or root e-mail for a new account); repeat',
       collect,
       [],
     )
@@ -64,61 +60,62 @@ export function onboardCommand(io: CliIo = processIo): Command {
       [],
     )
     .option('--config <dir>', 'config directory', 'config')
-    .option('--dry-run', 'print the file instead of writing it')
+    .option('--dry-run', 'check and print the file instead of writing it')
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text'))
     .action((options: OnboardOptions) => {
-      const result = planOnboarding(options.config, toRequest(options));
-      if (options.dryRun) {
-        io.out(result.text);
-        return;
+      try {
+        const plan = onboard(options);
+        if (!options.dryRun) writeOnboarding(plan, options.config);
+        io.out(
+          options.format === 'json' ? successJson(plan, !options.dryRun) : successText(plan, options.dryRun),
+        );
+      } catch (error) {
+        if (options.format === 'json') io.out(failureJson(error));
+        throw error;
       }
-      writeOnboarding(result);
-      io.out(`wrote ${result.file} (${result.cidrs.join(', ')}); commit it and open a pull request`);
     });
+  // --ods is the older name of --tenant: either satisfies the required option.
+  command.on('option:ods', (value: string) => command.setOptionValue('tenant', value));
+  return command;
 }
 
-function toRequest(options: OnboardOptions): TenantRequest {
-  const environments = parseEnvironmentOptions(options.env);
-  if (typeof environments === 'string') throw new UserInputError(environments);
-  const prefix = Number(options.prefix.replace(/^\//, ''));
-  if (!Number.isInteger(prefix) || prefix < 16 || prefix > 24) {
+function onboard(options: OnboardOptions): OnboardPlan {
+  const parsed = parseTenantRequest(options);
+  if ('problems' in parsed) throw new FlagProblemsError(parsed.problems);
+  const current = validateConfigFiles(options.config);
+  if (!current.ok) {
     throw new UserInputError(
-      `--prefix ${options.prefix}: expected a prefix length from /16 to /24, e.g. /21`,
+      `${options.config} is not valid before ${parsed.request.odsCode} is added, so nothing was written; these are problems of the estate, not of the new tenant:\n\n${formatConfigErrors(current.errors)}`,
     );
   }
-  if (options.onPrem && (options.onPremCidr.length === 0 || !options.onPremAsn)) {
-    throw new UserInputError('--on-prem needs --on-prem-cidr (one or more) and --on-prem-asn');
-  }
-  // Checked here: the allocator treats its inputs as already valid.
-  for (const cidr of options.onPremCidr) {
-    const problem = cidrProblem(cidr);
-    if (problem) throw UserInputError.at({ flag: '--on-prem-cidr' }, problem);
-  }
-  return {
-    odsCode: options.ods,
-    name: options.name,
-    scope: options.scope,
-    icb: options.icb,
-    dataClassification: options.dataClassification,
-    patientData: options.patientData,
-    owner: options.owner,
-    securityContact: options.securityContact,
-    peakMbps: number('--peak-mbps', options.peakMbps),
-    monthlyBudgetGbp: number('--budget-gbp', options.budgetGbp),
-    environments,
-    prefix,
-    onPremises: options.onPrem
-      ? {
-          connection: options.onPrem,
-          cidrs: options.onPremCidr,
-          asn: number('--on-prem-asn', options.onPremAsn!),
-          customerGatewayIps: options.onPremGatewayIp,
-        }
-      : undefined,
-  };
+  return planOnboarding(options.config, parsed.request);
 }
 
-function number(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new UserInputError(`${flag} ${value}: expected a number`);
-  return n;
+function successText(plan: OnboardPlan, dryRun?: boolean): string {
+  if (dryRun) return plan.text;
+  const width = Math.max(...plan.environments.map((e) => e.name.length));
+  return [
+    `wrote ${plan.file} and ${plan.register.created ? 'created' : 'updated'} ${plan.register.file}:`,
+    ...plan.environments.map(
+      (e) =>
+        `  ${e.name.padEnd(width)}  ${e.cidr.padEnd(15)}  ${e.accountId ? `account ${e.accountId}` : `new account for ${e.email}`}`,
+    ),
+    `next: npx nhs-cloud check --tenant ${plan.odsCode}   (runs what the pull request runs; then commit both files)`,
+  ].join('\n');
+}
+
+function successJson(plan: OnboardPlan, written: boolean): string {
+  return JSON.stringify(
+    {
+      ok: true,
+      tenant: plan.odsCode,
+      written,
+      files: [plan.file, plan.register.file],
+      environments: plan.environments,
+      ...(!written && { text: plan.text }),
+      next: `npx nhs-cloud check --tenant ${plan.odsCode}`,
+    },
+    undefined,
+    2,
+  );
 }
