@@ -12,6 +12,7 @@ type CommandFactory = (io: CliIo) => Command;
 const COMMANDS: ReadonlyArray<readonly [string, () => CommandFactory]> = [
   ['validate', () => require('./commands/validate').validateCommand],
   ['onboard', () => require('./commands/onboard').onboardCommand],
+  ['check', () => require('./commands/check').checkCommand],
   ['capacity', () => require('./commands/capacity').capacityCommand],
   ['diagram', () => require('./commands/diagram').diagramCommand],
   ['plan', () => require('./commands/plan').planCommand],

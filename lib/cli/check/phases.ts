@@ -1,0 +1,242 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { capacityCommand } from '../commands/capacity';
+import { planCommand } from '../commands/plan';
+import { reportCommand } from '../commands/report';
+import { validateCommand } from '../commands/validate';
+import { verifyNetworkCommand } from '../commands/verify-network';
+import { CheckScope } from './check-scope';
+import { runCommandInProcess, runProcess, StepResult } from './run-step';
+
+/** How a phase ended, with one summary line and, for a failure, what to read and do next. */
+export interface PhaseOutcome {
+  readonly status: 'pass' | 'fail' | 'skip';
+  readonly summary: string;
+  /** The failing step's own output, shown under the summary. */
+  readonly detail?: string;
+  readonly next?: string;
+  /** A bug in the step, rethrown after the summary (exit 70 with its stack). */
+  readonly bug?: unknown;
+}
+
+export interface PhaseContext {
+  readonly scope: CheckScope;
+  readonly cwd: string;
+  /** The cloud assembly the synth phase writes and the proofs and review read. */
+  readonly assembly: string;
+}
+
+export interface Phase {
+  readonly name: string;
+  /** What it is about to do, for the progress line. */
+  describe(context: PhaseContext): string;
+  /** Phases that must pass first; otherwise this one is skipped. */
+  readonly needs: readonly string[];
+  run(context: PhaseContext): Promise<PhaseOutcome>;
+}
+
+/**
+ * The checks pr.yml runs for a tenant change, in its order of dependence: lint of the changed
+ * files, validate, capacity, the tenant's synth (rule packs on), the network proofs, the
+ * security review and the change plan against the base. Each runs the same command, with the
+ * same flags, that the workflow runs.
+ */
+export const PHASES: readonly Phase[] = [
+  {
+    name: 'lint',
+    needs: [],
+    describe: ({ scope }) => `prettier and eslint on ${scope.changed.length} changed files`,
+    run: lint,
+  },
+  {
+    name: 'validate',
+    needs: [],
+    describe: ({ scope }) => `nhs-cloud validate --config ${scope.configDir}`,
+    async run({ scope }) {
+      const result = await runCommandInProcess(validateCommand, ['--config', scope.configDir]);
+      return outcome(result, {
+        summary: () => result.stdout.trim().replace(/^.*: valid/, 'valid'),
+        failed: 'the config is invalid',
+        next: 'fix each error at the file, line and field it names (the hint says how), then run check again',
+      });
+    },
+  },
+  {
+    name: 'capacity',
+    needs: ['validate'],
+    describe: ({ scope }) => `nhs-cloud capacity --config ${scope.configDir}`,
+    async run({ scope }) {
+      const result = await runCommandInProcess(capacityCommand, ['--config', scope.configDir]);
+      return outcome(result, {
+        summary: () => lastLine(result.stdout),
+        failed: 'an unmet capacity need',
+        next: 'npx nhs-cloud capacity shows the plan. A need above the measured peak is corrected with the real --peak-mbps; a shared path needs the platform team to add capacity first (docs/network.md, "Capacity plan")',
+      });
+    },
+  },
+  {
+    name: 'synth',
+    needs: ['validate', 'capacity'],
+    describe: ({ scope }) => `cdk synth ${synthArgs(scope).join(' ')}`,
+    run: synth,
+  },
+  {
+    name: 'proofs',
+    needs: ['synth'],
+    describe: ({ assembly }) => `nhs-cloud verify-network --assembly ${assembly}`,
+    async run({ scope, assembly }) {
+      const result = await runCommandInProcess(verifyNetworkCommand, [
+        '--assembly',
+        assembly,
+        '--config',
+        scope.configDir,
+        '--format',
+        'md',
+      ]);
+      return outcome(result, {
+        summary: () => 'isolation, inspection and egress hold',
+        failed: 'the network policy is violated',
+        next: `npx nhs-cloud verify-network --assembly ${assembly} lists each violation with the path that breaks it (docs/network-proofs.md)`,
+        detailFromStdout: true,
+      });
+    },
+  },
+  {
+    name: 'review',
+    needs: ['synth'],
+    describe: ({ assembly }) => `nhs-cloud report --assembly ${assembly} --fail-on error`,
+    async run({ scope, assembly }) {
+      const result = await runCommandInProcess(reportCommand, [
+        '--assembly',
+        assembly,
+        '--config',
+        scope.configDir,
+        '--format',
+        'md',
+        '--fail-on',
+        'error',
+      ]);
+      return outcome(result, {
+        summary: () => 'no open finding at error level',
+        failed: 'open security findings',
+        next: `fix the resource, or request a reviewed exception in ${scope.configDir}/exceptions.yaml (docs/security-review.md); npx nhs-cloud report --assembly ${assembly} lists them`,
+      });
+    },
+  },
+  {
+    name: 'plan',
+    needs: ['validate', 'capacity'],
+    describe: ({ scope }) =>
+      `nhs-cloud plan --base ${scope.base ? `${scope.base.ref} (${scope.base.commit.slice(0, 7)})` : '?'}`,
+    async run({ scope }) {
+      if (!scope.base) return { status: 'skip', summary: `skipped: ${scope.noBase}` };
+      const result = await runCommandInProcess(planCommand, [
+        '--base',
+        scope.base.commit,
+        '--config',
+        scope.configDir,
+      ]);
+      return outcome(result, {
+        summary: () => planSummary(result.stdout),
+        failed: 'a destructive change is not allowed',
+        next: 'a change that deletes or replaces a stateful or shared resource needs an allowDestructive entry approved by the security team (docs/onboarding.md, step 5)',
+        detailFromStdout: true,
+      });
+    },
+  },
+];
+
+async function lint({ scope }: PhaseContext): Promise<PhaseOutcome> {
+  if (!scope.base) return { status: 'skip', summary: `skipped: ${scope.noBase}` };
+  const files = scope.changed.filter((file) => existsSync(resolve(scope.root, file)));
+  if (files.length === 0) return { status: 'pass', summary: 'no changed files' };
+  const bin = (name: string) => join(scope.root, 'node_modules', '.bin', name);
+  const prettier = await runProcess(bin('prettier'), ['--check', '--ignore-unknown', ...files], {
+    cwd: scope.root,
+  });
+  const code = files.filter((f) => /\.(ts|js|mjs|cjs)$/.test(f));
+  const eslint = code.length
+    ? await runProcess(bin('eslint'), ['--no-warn-ignored', ...code], { cwd: scope.root })
+    : undefined;
+  const failed = [prettier, eslint].filter((r): r is StepResult => r !== undefined && r.code !== 0);
+  const noun = `${files.length} changed file${files.length === 1 ? '' : 's'}`;
+  if (failed.length === 0)
+    return { status: 'pass', summary: `${noun} pass prettier${code.length ? ' and eslint' : ''}` };
+  return {
+    status: 'fail',
+    summary: `${noun}: formatting or lint problems`,
+    detail: failed.map((r) => `${r.stdout}${r.stderr}`.trim()).join('\n'),
+    next: `npx prettier --write ${files.join(' ')}${code.length ? ` && npx eslint --fix ${code.join(' ')}` : ''}`,
+    bug: failed.find((r) => r.bug)?.bug,
+  };
+}
+
+function synthArgs(scope: CheckScope): string[] {
+  const args = ['--quiet'];
+  if (scope.tenants.length === 1) args.push('-c', `tenant=${scope.tenants[0]}`);
+  if (scope.configDir !== 'config') args.push('-c', `config=${scope.configDir}`);
+  return args;
+}
+
+async function synth({ scope, cwd, assembly }: PhaseContext): Promise<PhaseOutcome> {
+  rmSync(resolve(cwd, assembly), { recursive: true, force: true });
+  const cdk = join(scope.root, 'node_modules', '.bin', 'cdk');
+  const result = await runProcess(cdk, ['synth', ...synthArgs(scope), '--output', assembly], { cwd });
+  if (result.code !== 0) {
+    return {
+      status: 'fail',
+      summary: 'synthesis failed',
+      detail: tail(`${result.stderr}${result.stdout}`, 40),
+      next: `the lines above say what to fix; reproduce with npx cdk synth ${synthArgs(scope).join(' ')}`,
+      bug: result.bug,
+    };
+  }
+  const what = scope.tenants.length === 1 ? `-c tenant=${scope.tenants[0]}` : 'the whole estate';
+  return { status: 'pass', summary: `${what}: ${stackCount(resolve(cwd, assembly))} stacks, rule packs on` };
+}
+
+function outcome(
+  result: StepResult,
+  text: { summary: () => string; failed: string; next: string; detailFromStdout?: boolean },
+): PhaseOutcome {
+  if (result.code === 0) return { status: 'pass', summary: text.summary() };
+  const detail = `${text.detailFromStdout ? result.stdout : ''}${result.stderr}`.trim();
+  return {
+    status: 'fail',
+    summary: `${text.failed} (exit ${result.code})`,
+    detail: tail(detail, 60),
+    next: text.next,
+    bug: result.bug,
+  };
+}
+
+function stackCount(assembly: string): number {
+  const manifest = JSON.parse(readFileSync(join(assembly, 'manifest.json'), 'utf8')) as {
+    artifacts?: Record<string, { type: string }>;
+  };
+  return Object.values(manifest.artifacts ?? {}).filter((a) => a.type === 'aws:cloudformation:stack').length;
+}
+
+/** The plan's headline, e.g. "RAJ: 7 stacks added" (first non-empty line after the title). */
+function planSummary(stdout: string): string {
+  const lines = stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    lines.find((l) => /\b(stack|stacks|change|changes|nothing)\b/i.test(l) && !l.startsWith('#')) ??
+    lines[0] ??
+    'no change'
+  ).slice(0, 120);
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}
+
+function tail(text: string, lines: number): string {
+  const all = text.split('\n');
+  return all.length <= lines
+    ? text
+    : [`... (${all.length - lines} earlier lines)`, ...all.slice(-lines)].join('\n');
+}
