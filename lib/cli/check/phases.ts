@@ -21,10 +21,15 @@ export interface PhaseOutcome {
 
 export interface PhaseContext {
   readonly scope: CheckScope;
+  /** Where check runs; `config` and `assembly` are relative to it. */
   readonly cwd: string;
   /** The cloud assembly the synth phase writes and the proofs and review read. */
   readonly assembly: string;
 }
+
+/** Paths for the commands run in this process, which resolve relative paths against process.cwd(). */
+const configOf = ({ scope, cwd }: PhaseContext) => resolve(cwd, scope.configDir);
+const assemblyOf = ({ assembly, cwd }: PhaseContext) => resolve(cwd, assembly);
 
 export interface Phase {
   readonly name: string;
@@ -52,8 +57,8 @@ export const PHASES: readonly Phase[] = [
     name: 'validate',
     needs: [],
     describe: ({ scope }) => `nhs-cloud validate --config ${scope.configDir}`,
-    async run({ scope }) {
-      const result = await runCommandInProcess(validateCommand, ['--config', scope.configDir]);
+    async run(context) {
+      const result = await runCommandInProcess(validateCommand, ['--config', configOf(context)]);
       return outcome(result, {
         summary: () => result.stdout.trim().replace(/^.*: valid/, 'valid'),
         failed: 'the config is invalid',
@@ -65,8 +70,8 @@ export const PHASES: readonly Phase[] = [
     name: 'capacity',
     needs: ['validate'],
     describe: ({ scope }) => `nhs-cloud capacity --config ${scope.configDir}`,
-    async run({ scope }) {
-      const result = await runCommandInProcess(capacityCommand, ['--config', scope.configDir]);
+    async run(context) {
+      const result = await runCommandInProcess(capacityCommand, ['--config', configOf(context)]);
       return outcome(result, {
         summary: () => lastLine(result.stdout),
         failed: 'an unmet capacity need',
@@ -84,12 +89,13 @@ export const PHASES: readonly Phase[] = [
     name: 'proofs',
     needs: ['synth'],
     describe: ({ assembly }) => `nhs-cloud verify-network --assembly ${assembly}`,
-    async run({ scope, assembly }) {
+    async run(context) {
+      const { assembly } = context;
       const result = await runCommandInProcess(verifyNetworkCommand, [
         '--assembly',
-        assembly,
+        assemblyOf(context),
         '--config',
-        scope.configDir,
+        configOf(context),
         '--format',
         'md',
       ]);
@@ -105,12 +111,13 @@ export const PHASES: readonly Phase[] = [
     name: 'review',
     needs: ['synth'],
     describe: ({ assembly }) => `nhs-cloud report --assembly ${assembly} --fail-on error`,
-    async run({ scope, assembly }) {
+    async run(context) {
+      const { scope, assembly } = context;
       const result = await runCommandInProcess(reportCommand, [
         '--assembly',
-        assembly,
+        assemblyOf(context),
         '--config',
-        scope.configDir,
+        configOf(context),
         '--format',
         'md',
         '--fail-on',
@@ -128,14 +135,13 @@ export const PHASES: readonly Phase[] = [
     needs: ['validate', 'capacity'],
     describe: ({ scope }) =>
       `nhs-cloud plan --base ${scope.base ? `${scope.base.ref} (${scope.base.commit.slice(0, 7)})` : '?'}`,
-    async run({ scope }) {
+    async run(context) {
+      const { scope, cwd } = context;
       if (!scope.base) return { status: 'skip', summary: `skipped: ${scope.noBase}` };
-      const result = await runCommandInProcess(planCommand, [
-        '--base',
-        scope.base.commit,
-        '--config',
-        scope.configDir,
-      ]);
+      const result = await runCommandInProcess(
+        (io) => planCommand(io, { cwd }),
+        ['--base', scope.base.commit, '--config', configOf(context)],
+      );
       return outcome(result, {
         summary: () => planSummary(result.stdout),
         failed: 'a destructive change is not allowed',
@@ -217,17 +223,17 @@ function stackCount(assembly: string): number {
   return Object.values(manifest.artifacts ?? {}).filter((a) => a.type === 'aws:cloudformation:stack').length;
 }
 
-/** The plan's headline, e.g. "RAJ: 7 stacks added" (first non-empty line after the title). */
+/**
+ * The plan's first line without its "Change plan against REF (sha): " prefix, and how many
+ * stacks change: "the whole estate (...); 78 stacks compared; 6 stacks change, 3 of them new".
+ */
 function planSummary(stdout: string): string {
-  const lines = stdout
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  return (
-    lines.find((l) => /\b(stack|stacks|change|changes|nothing)\b/i.test(l) && !l.startsWith('#')) ??
-    lines[0] ??
-    'no change'
-  ).slice(0, 120);
+  const lines = stdout.split('\n');
+  const headline = (lines[0] ?? '').replace(/^Change plan against [^:]*: /, '').replace(/\.$/, '');
+  const stacks = lines.filter((l) => /^\S.*: \d+ (added|changed|replaced|deleted|orphaned)/.test(l));
+  const added = stacks.filter((l) => l.includes('[stack added]')).length;
+  const changes = stacks.length ? `; ${stacks.length} stacks change, ${added} of them new` : '';
+  return `${headline.slice(0, 120)}${changes}`;
 }
 
 function lastLine(text: string): string {
