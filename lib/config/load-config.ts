@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { ALLOCATIONS_FILE } from './allocations';
 import { ConfigError, ConfigValidationError } from './config-error';
@@ -21,7 +21,8 @@ export interface ConfigTexts extends OptionalConfigTexts {
 export function readConfigTexts(configDir: string): ConfigTexts | ConfigError[] {
   const estatePath = join(configDir, 'estate.yaml');
   const folder = statSync(configDir, { throwIfNoEntry: false });
-  if (!folder?.isDirectory() || !existsSync(estatePath)) {
+  // lstat: a dangling link named estate.yaml is reported as one, not as "not found".
+  if (!folder?.isDirectory() || !lstatSync(estatePath, { throwIfNoEntry: false })) {
     const message = !folder
       ? `expected a config folder with estate.yaml, but ${display(configDir)} does not exist`
       : !folder.isDirectory()

@@ -50,10 +50,19 @@ export function readExceptionsText(configDir: string): ConfigText {
   const path = join(configDir, EXCEPTIONS_FILE);
   const relativePath = relative(process.cwd(), resolve(path));
   const displayPath = relativePath.startsWith('..') ? resolve(path) : relativePath;
-  if (!lstatSync(path, { throwIfNoEntry: false })) return { displayPath, text: 'exceptions: []\n' };
+  if (!entryAt(path)) return { displayPath, text: 'exceptions: []\n' };
   const read = readConfigFile(path, displayPath);
   if ('message' in read) throw new ConfigValidationError([read]);
   return read;
+}
+
+/** Whether anything (a file, a folder, a dangling link) is at `path`; a config "folder" that is a file has nothing. */
+function entryAt(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false; // ENOTDIR: the config folder is a file, which the estate's own error names
+  }
 }
 
 function checkExpiry(file: ExceptionsFile, source: SourceFile, today: string): ConfigError[] {

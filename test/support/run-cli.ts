@@ -30,12 +30,15 @@ export async function runProgram(build: (io: CliIo) => Command, args: string[]):
   }) as never);
   try {
     const program = build(io).exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+    // Commander prints a subcommand's usage errors through the subcommand's own settings.
+    for (const command of program.commands) command.configureOutput({ writeOut: io.out, writeErr: io.err });
     await program.parseAsync(['node', 'nhs-cloud', ...args]);
     return { code: 0, stdout, stderr };
   } catch (error) {
     if (error instanceof ExitSignal) return { code: error.code, stdout, stderr };
     const commanderExit = (error as { code?: string }).code?.startsWith('commander.');
-    if (commanderExit) return { code: (error as { exitCode: number }).exitCode, stdout, stderr };
+    // As the real CLI (lib/cli/program.ts, usageExit): help exits 0, a usage error 2.
+    if (commanderExit) return { code: (error as { exitCode: number }).exitCode === 0 ? 0 : 2, stdout, stderr };
     try {
       handleError(error, (t) => (stderr += t));
     } catch (signal) {

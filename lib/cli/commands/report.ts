@@ -76,6 +76,12 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
  * review, as a bare ENOENT. Exit 2 like the other "nothing reported" cases, not 1 (findings).
  */
 function checkOutFolder(out: string): void {
+  // --out always names a file: a folder there would fail the write as a bare EISDIR.
+  if (isFolder(out)) {
+    throw UserInputError.at({ flag: '--out' }, `${out}: expected a file to write, but it is a folder`, {
+      hint: `name the file, e.g. --out ${join(out, 'security-review.md')}`,
+    });
+  }
   const folder = dirname(out);
   const stat = statSync(folder, { throwIfNoEntry: false });
   if (stat?.isDirectory()) return;
@@ -84,6 +90,14 @@ function checkOutFolder(out: string): void {
     `${out}: expected a file in an existing folder, but ${folder} ${stat ? 'is not a folder' : 'does not exist'}`,
     { hint: `create the folder first (mkdir -p ${folder}) or choose another path` },
   );
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false; // ENOTDIR: a path through a file; the folder check below names it
+  }
 }
 
 function render(data: ReturnType<typeof buildReportData>, format: ReportFormat): string {

@@ -7,6 +7,10 @@ import { email, ipv4Address } from './primitives';
  * a pipeline run. Each bound cites the limit it keeps under.
  */
 
+// Tabs, line breaks, C0/C1 controls and text-direction characters: none belongs in a name.
+// eslint-disable-next-line no-control-regex
+const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 /** Longest organisation name. */
 export const MAX_NAME_CHARS = 200;
 
@@ -22,7 +26,9 @@ export const organisationName = z
   .trim()
   .min(1, { error: 'expected non-empty text' })
   .max(MAX_NAME_CHARS, { error: `expected a name of at most ${MAX_NAME_CHARS} characters` })
-  .refine((s) => !/[\n\t]/.test(s), { error: 'expected a name on one line, without tabs' });
+  .refine((s) => !LINE_BREAK_OR_CONTROL.test(s), {
+    error: 'expected a name on one line, without tabs or control characters',
+  });
 
 /**
  * Text that becomes a tag value: at most 256 characters of letters, digits, spaces and
