@@ -38,7 +38,8 @@ export async function runProgram(build: (io: CliIo) => Command, args: string[]):
     if (error instanceof ExitSignal) return { code: error.code, stdout, stderr };
     const commanderExit = (error as { code?: string }).code?.startsWith('commander.');
     // As the real CLI (lib/cli/program.ts, usageExit): help exits 0, a usage error 2.
-    if (commanderExit) return { code: (error as { exitCode: number }).exitCode === 0 ? 0 : 2, stdout, stderr };
+    if (commanderExit)
+      return { code: (error as { exitCode: number }).exitCode === 0 ? 0 : 2, stdout, stderr };
     try {
       handleError(error, (t) => (stderr += t));
     } catch (signal) {
