@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { capacityCommand } from '../commands/capacity';
 import { planCommand } from '../commands/plan';
@@ -154,7 +154,10 @@ export const PHASES: readonly Phase[] = [
 
 async function lint({ scope }: PhaseContext): Promise<PhaseOutcome> {
   if (!scope.base) return { status: 'skip', summary: `skipped: ${scope.noBase}` };
-  const files = scope.changed.filter((file) => existsSync(resolve(scope.root, file)));
+  // Files only: a deleted file has nothing to lint, and an untracked link to a folder is no source.
+  const files = scope.changed.filter((file) =>
+    statSync(resolve(scope.root, file), { throwIfNoEntry: false })?.isFile(),
+  );
   if (files.length === 0) return { status: 'pass', summary: 'no changed files' };
   const bin = (name: string) => join(scope.root, 'node_modules', '.bin', name);
   const prettier = await runProcess(bin('prettier'), ['--check', '--ignore-unknown', ...files], {

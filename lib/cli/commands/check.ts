@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { checkScope } from '../check/check-scope';
-import { PHASES, PhaseOutcome } from '../check/phases';
+import { PHASES } from '../check/phases';
+import { runPhases } from '../check/run-phases';
 import { createProgress } from '../check/progress';
 import { formatCheckSummary, PhaseRecord } from '../check/summary';
 import { CliIo, processIo } from '../io';
@@ -66,22 +67,9 @@ export function checkCommand(io: CliIo = processIo, deps: CheckCommandDeps = {})
       // Progress goes to stderr as written (a live line redraws with \r); tests pass their own io.
       const raw = io === processIo ? (t: string) => void process.stderr.write(t) : io.err;
       const report = createProgress(raw, deps.tty ?? (io === processIo && Boolean(process.stderr.isTTY)));
-      const records: PhaseRecord[] = [];
+      let records: PhaseRecord[];
       try {
-        for (const phase of PHASES) {
-          const blocked = phase.needs.find((need) => records.find((r) => r.name === need)?.status !== 'pass');
-          const phaseStart = performance.now();
-          let result: PhaseOutcome;
-          if (blocked) {
-            result = { status: 'skip', summary: `skipped: needs ${blocked} to pass` };
-          } else {
-            report.start(phase.name, phase.describe(context));
-            result = await phase.run(context);
-          }
-          const seconds = (performance.now() - phaseStart) / 1000;
-          report.end(phase.name, result.status, seconds, result.summary);
-          records.push({ ...result, name: phase.name, seconds });
-        }
+        records = await runPhases(PHASES, context, report);
       } finally {
         report.stop();
       }
