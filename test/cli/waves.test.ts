@@ -101,6 +101,31 @@ describe('nhs-cloud waves', () => {
     ]);
   });
 
+  test('--tenant takes an ODS code in any case, as every command does', async () => {
+    const lower = await runCli([
+      'waves',
+      '--assembly',
+      assembly,
+      '--config',
+      CONFIG,
+      '--tenant',
+      'rgr',
+      '--print',
+    ]);
+    const upper = await runCli([
+      'waves',
+      '--assembly',
+      assembly,
+      '--config',
+      CONFIG,
+      '--tenant',
+      'RGR',
+      '--print',
+    ]);
+    expect(lower.code).toBe(0);
+    expect(lower.stdout).toBe(upper.stdout);
+  });
+
   test.each([
     [['--tenant-shards', 'four'], '--tenant-shards: expected a whole number of at least 1, got "four"'],
     [['--tenant-shards', '0'], '--tenant-shards: expected a whole number of at least 1, got "0"'],

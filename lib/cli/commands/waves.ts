@@ -101,7 +101,8 @@ function onlyTenant(
   ods: string,
   configDir: string,
 ): WavePlan {
-  const tenant = model.tenants.find((t) => t.odsCode === ods);
+  // ODS codes are case-insensitive on every command: --tenant rmc is RMC.
+  const tenant = model.tenants.find((t) => t.odsCode === ods.trim().toUpperCase());
   if (!tenant) {
     throw UserInputError.at({ flag: '--tenant' }, `expected the ODS code of a tenant, got ${ods}`, {
       hint: `no tenant with that ODS code in ${configDir}/tenants`,
