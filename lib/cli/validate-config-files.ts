@@ -1,12 +1,11 @@
-import { ConfigError } from '../config/config-error';
+import { ConfigError, ConfigValidationError } from '../config/config-error';
 import { validateConfigDir } from '../config/load-config';
 import { EstateModel } from '../config/model';
-import { ConfigValidationError } from '../config/config-error';
 import { todayUtc } from '../security-review/dates';
 import { parseExceptions, readExceptionsText } from '../security-review/load-exceptions';
 
 export type ConfigFilesResult =
-  | { readonly ok: true; readonly model: EstateModel; readonly files: number }
+  | { readonly ok: true; readonly model: EstateModel }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
 /**
@@ -33,5 +32,5 @@ export function validateConfigFiles(configDir: string, today: string = todayUtc(
   }
   const errors = [...(estate.ok ? [] : estate.errors), ...exceptionErrors];
   if (!estate.ok || errors.length > 0) return { ok: false, errors };
-  return { ok: true, model: estate.model, files: 2 + estate.model.tenants.length };
+  return { ok: true, model: estate.model };
 }

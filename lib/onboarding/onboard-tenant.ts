@@ -173,7 +173,12 @@ function refusedByValidation(
 ): UserInputError {
   const flagProblems: FlagProblem[] = checked.errors.filter((e) => e.file === file).map(flagProblemOf);
   const known = new Set(before.ok ? [] : before.errors.map((e) => JSON.stringify(e)));
-  const elsewhere = checked.errors.filter((e) => e.file !== file && !known.has(JSON.stringify(e)));
+  // Named in another file's message, the new file would be a file that was never written.
+  const unwritten = (text: string | undefined) =>
+    text?.split(file).join(`the file onboard would write for ${odsCode}`);
+  const elsewhere = checked.errors
+    .filter((e) => e.file !== file && !known.has(JSON.stringify(e)))
+    .map((e) => ({ ...e, message: unwritten(e.message)!, hint: unwritten(e.hint) }));
   if (elsewhere.length === 0) return new FlagProblemsError(flagProblems);
   const others = `Adding ${odsCode} would make other config files fail validation:\n${formatConfigErrors(elsewhere)}`;
   return flagProblems.length

@@ -36,4 +36,34 @@ describe('nhs-cloud validate', () => {
       `estate.yaml: expected a config folder with estate.yaml, but ${join(tmpdir(), 'no-such-config')} does not exist`,
     );
   });
+
+  test('--format json: the counts, or every error with its file, line and field (and exit 2)', async () => {
+    const ok = await runCli(['validate', '--config', FIXTURE_ESTATE_DIR, '--format', 'json']);
+    expect(JSON.parse(ok.stdout)).toEqual({
+      ok: true,
+      config: FIXTURE_ESTATE_DIR,
+      tenants: 17,
+      environments: 32,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'nhs-cloud-validate-'));
+    cpSync(FIXTURE_ESTATE_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'exceptions.yaml'), 'exceptions: [\n');
+    const bad = await runCli(['validate', '--config', dir, '--format', 'json']);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout)).toEqual({
+      ok: false,
+      exitCode: 2,
+      errors: [
+        {
+          file: join(dir, 'exceptions.yaml'),
+          line: 1,
+          column: 13,
+          field: '',
+          message: expect.stringContaining('YAML syntax error'),
+          hint: expect.any(String),
+        },
+      ],
+    });
+    expect(bad.stderr).toContain(`${join(dir, 'exceptions.yaml')}:1:13: YAML syntax error`);
+  });
 });
