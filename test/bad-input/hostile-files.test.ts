@@ -134,6 +134,27 @@ const FOLDER_CASES: BadInputCase[] = [
     says: 'it is a folder',
   },
   {
+    name: 'waves --out into a folder that does not exist',
+    args: (dir) => ['waves', '--assembly', dir, '--config', dir, '--out', join(dir, 'missing', 'waves.json')],
+    code: 2,
+    names: { flag: '--out' },
+    says: 'does not exist',
+  },
+  {
+    name: 'waves --out naming a folder',
+    args: (dir) => ['waves', '--assembly', dir, '--config', dir, '--out', join(dir, 'tenants')],
+    code: 2,
+    names: { flag: '--out' },
+    says: 'it is a folder',
+  },
+  {
+    name: 'generate-estate --out naming a file',
+    args: (dir) => ['generate-estate', '--tenants', '2', '--out', join(dir, 'estate.yaml')],
+    code: 2,
+    names: { flag: '--out' },
+    says: 'it is a file',
+  },
+  {
     name: 'report on a folder that is no assembly',
     args: (dir) => ['report', '--assembly', dir],
     code: 3,

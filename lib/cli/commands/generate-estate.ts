@@ -33,6 +33,15 @@ export function generateEstateCommand(io: CliIo = processIo): Command {
     )
     .option('--force', 'replace an estate already in --out')
     .action((options: GenerateEstateOptions) => {
+      // --out is the folder the estate goes into (estate.yaml, tenants/): a file there is refused.
+      if (existsSync(options.out) && !statSync(options.out).isDirectory())
+        throw UserInputError.at(
+          { flag: '--out' },
+          `${options.out}: expected a folder for the estate, but it is a file`,
+          {
+            hint: 'choose a new or empty folder',
+          },
+        );
       const estate = generateEstate({
         tenants: options.tenants,
         seed: options.seed,

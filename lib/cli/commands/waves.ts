@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../../config/load-config';
@@ -8,6 +8,8 @@ import { accountWaves, planWaves, WavePlan, WAVES } from '../../planners/deliver
 import { EXIT_CODES } from '../../errors/exit-codes';
 import { CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
+import { assertOutFile } from '../out-file';
+import { writeFileAtomic } from '../../files/write-files';
 
 interface WavesOptions {
   readonly assembly: string;
@@ -41,6 +43,7 @@ export function wavesCommand(io: CliIo = processIo): Command {
     .option('--concurrency <n>', 'stacks `cdk deploy` runs at once, in the printed commands', '20')
     .option('--tenant <ods>', "only this tenant's stacks and the hub shard stacks that depend on them")
     .action((options: WavesOptions) => {
+      if (options.out) assertOutFile('--out', options.out);
       const tenantShards = positiveInteger('--tenant-shards', options.tenantShards);
       const concurrency = positiveInteger('--concurrency', options.concurrency);
       const stacks = stacksFromManifest(readManifest(options.assembly));
@@ -53,7 +56,7 @@ export function wavesCommand(io: CliIo = processIo): Command {
         );
       }
       if (options.out) {
-        writeFileSync(options.out, `${JSON.stringify({ version: 1, waves: plan.waves }, null, 2)}\n`);
+        writeFileAtomic(options.out, `${JSON.stringify({ version: 1, waves: plan.waves }, null, 2)}\n`);
       }
       for (const wave of plan.waves) {
         const title = WAVES.find((w) => w.id === wave.id)!.title;
