@@ -13,7 +13,7 @@ import { readAssembly } from '../../lib/verify/assembly/read-assembly';
 import { AssemblyStack } from '../../lib/verify/assembly/types';
 import { hintsFromConfig } from '../../lib/verify/verify-network';
 import { runCommand } from '../support/ec2-fixtures/run-command';
-import { Ec2QueryServer, fastRetry, TEST_CREDENTIALS } from '../support/ec2-query-server';
+import { Ec2QueryServer, FAST_CLIENT } from '../support/ec2-query-server';
 import { FIXTURE_ESTATE_DIR, fixtureModel, synthAssemblyDir } from '../support/fixture-estate';
 import { miniHub } from '../fixtures/assemblies/mini-hub';
 import { findResource, props, stackOf } from '../verify/support/tamper';
@@ -101,7 +101,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
     runCommand(
       (io) =>
         verifyLiveCommand(io, {
-          clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
+          clientDefaults: FAST_CLIENT,
           defaultAssembly,
         }),
       ['verify-live', '--config', FIXTURE_ESTATE_DIR, '--endpoint', server.url, ...args],
@@ -114,7 +114,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
       code: 0,
       stdout: [
         `expected model: synthesized assembly ${dir}`,
-        'tgw-0hub: 6 route tables read, no differences from the expected model',
+        'tgw-0hub: 62 attachments and 6 route tables read, no differences from the expected model',
         '',
       ].join('\n'),
       stderr: '',
