@@ -65,7 +65,7 @@ export function verifyLiveCommand(io: CliIo = processIo, deps: VerifyLiveDeps = 
       // Before any AWS call: a broken source fails fast, without credentials.
       let expected;
       try {
-        expected = loadTgwExpected(source, model);
+        expected = loadTgwExpected(source, model, options.config);
       } catch (error) {
         if (error instanceof ExpectedSourceError)
           throw new UserInputError(`verify-live: ${error.message}`, { exitCode: error.exitCode });
