@@ -1,6 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { statefulTypes } from '../lib/change-plan/stateful-types';
+import { HANDLER_RUNTIME } from '../lib/patterns/baseline/handler-code';
 import { buildModel, landingZoneModel } from './stacks/landing-zone/example-landing-zone';
 
 /**
@@ -17,7 +18,12 @@ const resources = stacks.flatMap((stack) =>
   Object.entries(
     Template.fromStack(stack).toJSON().Resources as Record<
       string,
-      { Type: string; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+      {
+        Type: string;
+        DeletionPolicy?: string;
+        UpdateReplacePolicy?: string;
+        Properties?: { Runtime?: unknown };
+      }
     >,
   ).map(([id, resource]) => ({ stack: stack.stackName, where: `${stack.stackName}/${id}`, ...resource })),
 );
@@ -61,5 +67,18 @@ describe('data protection across the example estate', () => {
   it('found the estate it meant to check', () => {
     expect(stacks.some((s) => s.stackName.startsWith('Tenant-'))).toBe(true);
     expect(stacks.some((s) => s.stackName.startsWith('Org-'))).toBe(true);
+  });
+});
+
+// Shares this file's synth of the example estate (one synth per file keeps the suite fast).
+describe('one Lambda runtime across the example estate', () => {
+  it('runs every function, ours and the CDK-provided ones, on the handlers runtime (Node 24)', () => {
+    const functions = resources.filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(10);
+    expect(HANDLER_RUNTIME.name).toBe('nodejs24.x');
+    const others = functions
+      .filter((f) => f.Properties?.Runtime !== HANDLER_RUNTIME.name)
+      .map((f) => `${f.where}: ${JSON.stringify(f.Properties?.Runtime)}`);
+    expect(others).toEqual([]);
   });
 });
