@@ -106,11 +106,14 @@ const CASES: HandlerCase[] = [
 
 let server: Ec2QueryServer;
 let responses: CfnResponseServer;
+let logged: jest.SpyInstance;
 beforeEach(async () => {
+  logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   server = await Ec2QueryServer.start({ attachments: ATTACHMENTS }, { pageSize: 1 });
   responses = await CfnResponseServer.start();
 });
 afterEach(async () => {
+  logged.mockRestore();
   await server.close();
   await responses.close();
 });
@@ -162,6 +165,10 @@ describe('the network lookup handler under each fault', () => {
     const { returned, sent, ms } = await invoke(250, DEADLINE_MARGIN_MS + BOUND_MS);
     expect(ms).toBeLessThan(BOUND_MS);
     expect(sent).toEqual(returned);
+    // The outcome is logged; the response URL, a pre-signed credential, never is.
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0]![0])).toContain(`"Status":"${sent.Status}"`);
+    expect(String(logged.mock.calls[0]![0])).not.toContain('X-Amz-Signature');
     if (reason === undefined) {
       expect(sent).toMatchObject({
         Status: 'SUCCESS',

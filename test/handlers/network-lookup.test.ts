@@ -230,9 +230,13 @@ describe('network lookup: firewall endpoints and the organization (logic over th
 describe('network lookup handler: the CloudFormation response', () => {
   let responses: CfnResponseServer;
   beforeEach(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
     responses = await CfnResponseServer.start();
   });
-  afterEach(async () => responses.close());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await responses.close();
+  });
 
   const ECHOED = {
     StackId: 'arn:aws:cloudformation:eu-west-2:100000000004:stack/Core-Network/0b5e7a10',
