@@ -11,8 +11,11 @@ export const LAYERS = {
   net: [],
   errors: [],
   files: [],
+  // How we talk to AWS on the wire (time limits, answers checked to be the service's): shared by
+  // lib/aws and the Lambda handlers, so it imports nothing of ours.
+  'aws-wire': [],
   // Lambda handler code runs in AWS, bundled alone.
-  handlers: [],
+  handlers: ['aws-wire'],
   // config -> plan -> constructs -> stacks -> app
   config: [...base],
   planners: [...base, 'config'],
@@ -29,7 +32,7 @@ export const LAYERS = {
   generator: [...base, 'config', 'planners'],
   onboarding: [...base, 'config', 'planners'],
   'change-plan': [...base, 'config', 'security-review'],
-  aws: [...base, 'config', 'planners', 'verify'],
+  aws: [...base, 'aws-wire', 'config', 'planners', 'verify'],
   // The CLI may call any library layer, but never the CDK app itself.
   cli: [
     ...base,

@@ -1,10 +1,14 @@
-/** Transpile only: type-checking runs once, separately, with `tsc --noEmit`. */
+/**
+ * Transpile only: type-checking runs once, separately, with `tsc --noEmit`. ts-jest transpiles
+ * each file alone (`transpileModule`) because tsconfig.json sets `isolatedModules: true`; its
+ * own `isolatedModules` option is deprecated.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
   setupFiles: ['<rootDir>/test/support/jest-env.ts'],
   setupFilesAfterEnv: ['aws-cdk-lib/testhelpers/jest-autoclean'],

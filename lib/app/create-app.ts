@@ -1,4 +1,5 @@
 import { App, AppProps } from 'aws-cdk-lib';
+import { clearStamp, StampedApp } from './synth-stamp';
 import { loadConfig } from '../config/load-config';
 import { registerSecurityReview } from '../security-review/register-security-review';
 import {
@@ -19,21 +20,25 @@ export interface CreatedApp {
 /**
  * The app factory behind `bin/app.ts`: reads `-c config=DIR` (default `config`) and
  * the other context (lib/app/estate-context.ts), validates the config (throwing every error at once) and builds the estate.
+ * The assembly folder is stamped with the config's digest only once synthesis finishes
+ * (lib/app/synth-stamp.ts), so a synth that fails here leaves nothing that passes as current.
  */
 export function createApp(props: AppProps = {}): CreatedApp {
   // CloudFormation Validate and finding source lines cost time on every synth, so they are on
   // in CI and the pipeline, not locally; tree.json is opt-in (ADRs 0015 and 0017).
-  const app = new App({
+  const app = new StampedApp({
     analyticsReporting: false,
     builtinCloudFormationValidation: builtinCfnValidation(process.env),
     treeMetadata: treeMetadata(process.env),
     ...props,
     context: { [DISABLE_CREATION_STACK_TRACES]: !creationStackTraces(process.env), ...props.context },
   });
+  clearStamp(app.outdir);
   const { configDir, capacityGate, nag, scope } = readEstateContext(app.node);
   const model = loadConfig(configDir);
   const stacks = buildEstate(app, model, { ...scope, capacityGate });
   // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
   registerSecurityReview(app, model, { configDir, packs: nag, partial: scope.onlyTenant !== undefined });
+  app.stampWith(configDir, scope.onlyTenant);
   return { app, stacks };
 }

@@ -1,4 +1,14 @@
 import { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
+import {
+  checkEc2Answers,
+  DEFAULT_HTTP_TIMEOUTS,
+  endpointOf,
+  HttpTimeouts,
+  requestHandlerOptions,
+} from '../aws-wire/ec2-client-guards';
+import { noteCall } from './aws-errors';
+import { Deadline, DeadlineExceededError } from './deadline';
+import { DEFAULT_RETRY, retryStrategyFor, RetrySettings } from './retry-settings';
 
 /** What the CLI and tests vary about an EC2 client; everything else is the SDK default. */
 export interface Ec2ClientOptions {
@@ -11,26 +21,73 @@ export interface Ec2ClientOptions {
   /** @default the SDK's credential chain (environment, SSO, profile, instance role) */
   readonly credentials?: EC2ClientConfig['credentials'];
   /**
-   * Attempts per call, the first included, under the SDK's standard retry strategy.
-   * @default 3
+   * Attempts and retry mode; commands pass `resolveRetrySettings()` (environment, profile, default).
+   * @default DEFAULT_RETRY
    */
-  readonly maxAttempts?: number;
+  readonly retry?: RetrySettings;
   /**
-   * Replaces the SDK's retry strategy; tests pass the standard one with a tiny backoff.
-   * @default the SDK's standard strategy with `maxAttempts`
+   * A fixed pause between attempts instead of the SDK's exponential backoff (tests).
+   * @default the SDK's backoff
    */
-  readonly retryStrategy?: EC2ClientConfig['retryStrategy'];
+  readonly backoffMs?: number;
+  /** @default DEFAULT_HTTP_TIMEOUTS (5 s to connect, 30 s to answer) */
+  readonly timeouts?: HttpTimeouts;
+  /**
+   * The command's overall time limit; every call races it.
+   * @default none: each request is still bounded by `timeouts` and the attempts
+   */
+  readonly deadline?: Deadline;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 3;
+const ENDPOINT = Symbol('nhs-cloud.endpoint');
 
+/**
+ * An EC2 client that fails closed: each request is time-limited, each answer must be EC2's
+ * (lib/aws-wire), retries follow the user's AWS settings, and every call races the command's
+ * deadline. A failure carries the endpoint, the time waited and the attempts allowed, for the
+ * message toAwsCallError builds.
+ */
 export function createEc2Client(options: Ec2ClientOptions): EC2Client {
-  return new EC2Client({
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const client = new EC2Client({
     region: options.region,
-    retryMode: 'standard',
-    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    requestHandler: requestHandlerOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
+    retryStrategy: retryStrategyFor(retry, options.backoffMs),
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
-    ...(options.retryStrategy !== undefined && { retryStrategy: options.retryStrategy }),
   });
+  checkEc2Answers(client);
+  const fallback = options.endpoint ?? `https://ec2.${options.region}.amazonaws.com`;
+  // Built requests name the endpoint the call really went to.
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      (context as { [ENDPOINT]?: string })[ENDPOINT] = endpointOf(args.request as never);
+      return next(args);
+    },
+    { step: 'build', name: 'nhsCloudEndpointNote' },
+  );
+  // Outermost, around the retries: the deadline bounds the call with all its attempts.
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const started = Date.now();
+      const { deadline } = options;
+      const facts = () => ({
+        endpoint: (context as { [ENDPOINT]?: string })[ENDPOINT] ?? fallback,
+        waitedMs: Date.now() - started,
+        retry,
+      });
+      try {
+        const work = next(args);
+        const result = await (deadline
+          ? deadline.race(work, () => new DeadlineExceededError(deadline, Date.now() - started))
+          : work);
+        noteCall(result.output, facts());
+        return result;
+      } catch (error) {
+        throw noteCall(error, facts());
+      }
+    },
+    { step: 'initialize', name: 'nhsCloudCallGuard', priority: 'high' },
+  );
+  return client;
 }

@@ -1,3 +1,4 @@
+import { describeRead } from './checks/check-result';
 import { PreflightReport, Verdict } from './preflight';
 
 export function countVerdicts(report: PreflightReport): Record<Verdict, number> {
@@ -8,8 +9,8 @@ export function countVerdicts(report: PreflightReport): Record<Verdict, number> 
 
 /**
  *   Preflight RGR prod (account 123456789012, eu-west-2, 10.64.0.0/21)
- *     PASS  region           eu-west-2 is enabled for this account (opt-in-not-required)
- *     WARN  default-vpc      default VPC vpc-1 (172.31.0.0/16) exists in eu-west-2; ...
+ *     PASS  region           eu-west-2 is enabled for this account (opt-in-not-required) (read 1 region)
+ *     WARN  default-vpc      default VPC vpc-1 (172.31.0.0/16) exists in eu-west-2; ... (read 2 VPCs)
  *                            fix: delete it once nothing uses it ...
  *   6 passed, 1 warning, 0 failed
  */
@@ -19,7 +20,10 @@ export function formatPreflightText(report: PreflightReport): string {
     `Preflight ${report.tenant} ${report.environment} (account ${report.accountId ?? 'not yet vended'}, ${report.region}, ${report.cidr})`,
   ];
   for (const check of report.checks) {
-    lines.push(`  ${check.verdict.toUpperCase().padEnd(4)}  ${check.id.padEnd(width)}${check.message}`);
+    const read = check.read ? ` (read ${describeRead(check.read)})` : '';
+    lines.push(
+      `  ${check.verdict.toUpperCase().padEnd(4)}  ${check.id.padEnd(width)}${check.message}${read}`,
+    );
     if (check.fix) lines.push(`  ${''.padEnd(4)}  ${''.padEnd(width)}fix: ${check.fix}`);
   }
   const n = countVerdicts(report);

@@ -1,6 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { allEnvironments, EstateModel, TenantEnvironment } from '../config/model';
-import { CheckResult, fetchShared, withData } from './checks/check-result';
+import { CheckResult, fetchShared, ItemsRead, withData } from './checks/check-result';
 import { checkRegion, isRegionEnabled, readRegionStatus } from './checks/region';
 import {
   checkAttachmentQuota,
@@ -52,28 +52,44 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
 
   // Asked of the home region: a region that is not enabled cannot answer for itself.
   const status = await fetchShared(() => readRegionStatus(options.ec2(model.estate.homeRegion), env.region));
-  const region = withData('region', status, (s) => checkRegion(env.region, s));
-  if (status.ok && !isRegionEnabled(status.value)) return report([region]);
+  const region = withData(
+    'region',
+    status,
+    (s) => checkRegion(env.region, s.status),
+    (s) => read(s.regionsRead, 'regions'),
+  );
+  if (status.ok && !isRegionEnabled(status.value.status)) return report([region]);
 
   const ec2 = options.ec2(env.region);
   const vpcs = await fetchShared(() => listVpcs(ec2));
   const network = model.estate.organization.accounts.network;
   const tgws = await fetchShared(() => findSharedTgws(ec2, network, options.transitGatewayId));
-  const chosen = tgws.ok ? chooseTgw(tgws.value, options.transitGatewayId) : undefined;
+  const chosen = tgws.ok ? chooseTgw(tgws.value.items, options.transitGatewayId) : undefined;
   const attachments = await fetchShared(async () => (chosen ? countAttachments(ec2, chosen.id) : undefined));
+  const vpcsRead = (v: readonly unknown[]) => read(v.length, 'VPCs');
 
   return report([
     region,
-    withData('account', vpcs, (v) => checkAccount(env, v)),
-    withData('cidr-overlap', vpcs, (v) => checkCidrOverlap(env, v)),
-    withData('default-vpc', vpcs, (v) => checkDefaultVpc(env.region, v)),
-    withData('transit-gateway', tgws, (t) =>
-      checkTransitGateway(network, env.region, t, options.transitGatewayId),
+    withData('account', vpcs, (v) => checkAccount(env, v), vpcsRead),
+    withData('cidr-overlap', vpcs, (v) => checkCidrOverlap(env, v), vpcsRead),
+    withData('default-vpc', vpcs, (v) => checkDefaultVpc(env.region, v), vpcsRead),
+    withData(
+      'transit-gateway',
+      tgws,
+      (t) => checkTransitGateway(network, env.region, t.items, options.transitGatewayId),
+      (t) => read(t.read, 'transit gateways'),
     ),
-    withData('vpc-quota', vpcs, (v) => checkVpcQuota(env, v)),
-    withData('tgw-attachment-quota', attachments, (count) => checkAttachmentQuota(chosen?.id, count)),
+    withData('vpc-quota', vpcs, (v) => checkVpcQuota(env, v), vpcsRead),
+    withData(
+      'tgw-attachment-quota',
+      attachments,
+      (count) => checkAttachmentQuota(chosen?.id, count?.items),
+      (count) => count && read(count.read, 'attachments'),
+    ),
   ]);
 }
+
+const read = (count: number, of: string): ItemsRead => ({ count, of });
 
 /** The environment named on the command line, or why there is none. */
 export function findEnvironment(

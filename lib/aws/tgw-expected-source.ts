@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkAssemblyStamp } from '../config/assembly-stamp';
 import { EstateModel } from '../config/model';
 import { hintsFromConfig } from '../verify/verify-network';
 import { parseTgwExpected, TgwExpected } from './tgw-expected';
 import { AssemblyExpectedError, tgwExpectedFromAssembly } from './tgw-expected-assembly';
 import { tgwExpectedFromPlan } from './tgw-expected-plan';
+import { EXIT_CODES } from '../errors/exit-codes';
 import { UserInputError } from '../errors/user-input-error';
 
 /**
@@ -41,19 +43,31 @@ export function chooseExpectedSource(options: SourceOptions): ExpectedSource {
 /** The expected model cannot be had from the chosen source (a user's file); the message names it. */
 export class ExpectedSourceError extends UserInputError {}
 
-/** Loads the expected model; `model` is the validated config (policy hints, or the plan itself). */
-export function loadTgwExpected(source: ExpectedSource, model: EstateModel): TgwExpected {
+/**
+ * Loads the expected model; `model` is the validated config in `configDir` (policy hints, or
+ * the plan itself). An assembly must be the finished synth of that config (exit 3 otherwise).
+ */
+export function loadTgwExpected(source: ExpectedSource, model: EstateModel, configDir: string): TgwExpected {
   switch (source.kind) {
     case 'file':
       return readExpectedFile(source.path);
-    case 'assembly':
+    case 'assembly': {
+      let expected: TgwExpected;
       try {
-        return tgwExpectedFromAssembly(source.path, hintsFromConfig(model));
+        expected = tgwExpectedFromAssembly(source.path, hintsFromConfig(model));
       } catch (error) {
         if (error instanceof AssemblyExpectedError)
           throw new ExpectedSourceError(error.message, { exitCode: error.exitCode });
         throw error;
       }
+      // Readable, but is it the finished synth of this config? (ADR 0020)
+      try {
+        checkAssemblyStamp(source.path, configDir);
+      } catch (error) {
+        throw new ExpectedSourceError((error as Error).message, { exitCode: EXIT_CODES.staleAssembly });
+      }
+      return expected;
+    }
     case 'plan':
       return tgwExpectedFromPlan(model);
   }

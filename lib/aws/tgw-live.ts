@@ -19,6 +19,8 @@ import { UserInputError } from '../errors/user-input-error';
 export interface LiveTgw {
   readonly transitGatewayId: string;
   readonly ownerId?: string;
+  /** Attachments DescribeTransitGatewayAttachments listed (all states). */
+  readonly attachmentsRead: number;
   readonly routeTables: readonly LiveRouteTable[];
 }
 
@@ -90,7 +92,7 @@ export async function readLiveTgw(ec2: EC2Client, tgwId?: string): Promise<LiveT
       routes: (await readRoutes(ec2, tableId)).map((r) => toLiveRoute(r, nameOf)),
     });
   }
-  return { transitGatewayId: id, ownerId: tgw.OwnerId, routeTables };
+  return { transitGatewayId: id, ownerId: tgw.OwnerId, attachmentsRead: attachments.length, routeTables };
 }
 
 async function resolveTgw(ec2: EC2Client, tgwId?: string) {

@@ -16,6 +16,8 @@ export interface VerifyLiveReport {
   readonly source?: ExpectedSource;
   readonly transitGatewayId: string;
   readonly ownerId?: string;
+  /** Items read, so an empty answer shows as "0 read", never as "no differences" alone. */
+  readonly attachments: number;
   readonly routeTables: number;
   readonly drift: readonly Drift[];
 }
@@ -37,6 +39,7 @@ export async function runVerifyLive(
     ...(options.source && { source: options.source }),
     transitGatewayId: live.transitGatewayId,
     ownerId: live.ownerId,
+    attachments: live.attachmentsRead,
     routeTables: live.routeTables.length,
     drift: compareTgw(expected, live),
   };
@@ -44,14 +47,15 @@ export async function runVerifyLive(
 
 /**
  *   expected model: synthesized assembly cdk.out
- *   tgw-0abc: 3 route tables read, 2 differences from the expected model
+ *   tgw-0abc: 40 attachments and 3 route tables read, 2 differences from the expected model
  *     missing  spokes-prod: RGR-prod is not associated
  *     changed  inspection: static route 0.0.0.0/0 goes to blackhole, expected egress
  */
 export function formatVerifyLiveText(report: VerifyLiveReport): string {
   const n = report.drift.length;
   const source = report.source ? [`expected model: ${describeSource(report.source)}`] : [];
-  const head = `${report.transitGatewayId}: ${report.routeTables} route table${report.routeTables === 1 ? '' : 's'} read, `;
+  const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const head = `${report.transitGatewayId}: ${plural(report.attachments, 'attachment')} and ${plural(report.routeTables, 'route table')} read, `;
   if (n === 0) return [...source, `${head}no differences from the expected model`].join('\n');
   return [
     ...source,

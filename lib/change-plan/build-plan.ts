@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UserInputError } from '../errors/user-input-error';
+import { checkAssemblyStamp } from '../config/assembly-stamp';
 import { ConfigValidationError } from '../config/config-error';
 import { todayUtc } from '../security-review/dates';
 import { parseExceptions, readExceptionsText } from '../security-review/load-exceptions';
@@ -83,12 +84,16 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
     for (const [i, tenant] of narrowings.entries()) {
       const side = (appDir: string, name: string, label: string) =>
         synthesize({ appDir, configDir, tenant, outdir: join(temp, `${name}-${i}`), label });
+      // The working tree's side must be the finished synth of the config being planned (its app
+      // stamps it; the base may predate stamps, so only its manifest is required).
+      const head = async () => {
+        const stacks = await side(root, 'head', 'the working tree');
+        checkAssemblyStamp(join(temp, `head-${i}`), join(root, configDir));
+        return stacks;
+      };
       // Wait for both, even when one fails, so no process still reads the worktree we remove.
       const [before, after] = settled(
-        await Promise.allSettled([
-          side(worktree, 'base', `the base (${options.base})`),
-          side(root, 'head', 'the working tree'),
-        ]),
+        await Promise.allSettled([side(worktree, 'base', `the base (${options.base})`), head()]),
       );
       for (const s of [...before, ...after]) compared.add(s.name);
       parts.push(...classifyStacks(before, after));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { odsCode } from '../config/schema/primitives';
-import { UserInputError } from '../errors/user-input-error';
+import { StaleAssemblyError, UserInputError } from '../errors/user-input-error';
 import { SynthesizedStack, Template } from './types';
 
 export interface SynthRequest {
@@ -71,6 +71,9 @@ export function appCommand(app: string): [string, string[]] {
 
 /** The stacks of a cloud assembly, each with its tenant when its `ods-code` tag is an ODS code. */
 export function readAssembly(outdir: string): SynthesizedStack[] {
+  if (!existsSync(join(outdir, 'manifest.json'))) {
+    throw new StaleAssemblyError(`plan: the synth exited 0 but wrote no cloud assembly to ${outdir}`);
+  }
   const manifest = readJson(join(outdir, 'manifest.json')) as {
     artifacts?: Record<string, { type: string; displayName?: string; properties?: ArtifactProperties }>;
   };

@@ -4,7 +4,7 @@ import { SourceFile } from './source-file';
 
 /**
  * The allocation register, `config/allocations.yaml`: one line per tenant environment's
- * address block, in address order (docs/adr/0020-parallel-onboarding.md).
+ * address block, in address order (docs/adr/0022-parallel-onboarding.md).
  *
  *   10.64.0.0/21: RGR prod
  *   10.64.8.0/21: RGR nonprod

@@ -1,6 +1,7 @@
 import { UserInputError } from '../errors/user-input-error';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileWrite, writeFilesAllOrNothing } from '../files/write-files';
 import { GeneratedEstate } from './generate-estate';
 
 export interface WriteEstateOptions {
@@ -8,7 +9,12 @@ export interface WriteEstateOptions {
   readonly force?: boolean;
 }
 
-/** Writes estate.yaml, exceptions.yaml and tenants/ODS.yaml under `dir`; refuses to mix with an existing estate. */
+/**
+ * Writes estate.yaml, exceptions.yaml and tenants/ODS.yaml under `dir`; refuses to mix with an
+ * existing estate. The files are written all or nothing (lib/files/write-files.ts): a full disk
+ * half way leaves the folder as it was. Only then are files of a replaced estate that the new
+ * one does not have removed (a stale tenant file beside a smaller new estate would join it).
+ */
 export function writeGeneratedEstate(
   dir: string,
   estate: GeneratedEstate,
@@ -21,12 +27,16 @@ export function writeGeneratedEstate(
       hint: 'pass --force to replace it, or choose another folder',
     });
   }
-  // A stale tenant file left beside a smaller new estate would silently join it.
-  for (const file of existing) rmSync(join(tenantsDir, file));
+  const files: FileWrite[] = [
+    { path: join(dir, 'estate.yaml'), text: estate.estateText },
+    ...(estate.exceptionsText === undefined
+      ? []
+      : [{ path: join(dir, 'exceptions.yaml'), text: estate.exceptionsText }]),
+    ...estate.tenants.map((t) => ({ path: join(tenantsDir, `${t.odsCode}.yaml`), text: t.text })),
+  ];
   mkdirSync(tenantsDir, { recursive: true });
-  writeFileSync(join(dir, 'estate.yaml'), estate.estateText);
-  const exceptions = join(dir, 'exceptions.yaml');
-  if (estate.exceptionsText !== undefined) writeFileSync(exceptions, estate.exceptionsText);
-  else rmSync(exceptions, { force: true });
-  for (const tenant of estate.tenants) writeFileSync(join(tenantsDir, `${tenant.odsCode}.yaml`), tenant.text);
+  writeFilesAllOrNothing(files);
+  const written = new Set(estate.tenants.map((t) => `${t.odsCode}.yaml`));
+  for (const file of existing.filter((f) => !written.has(f))) rmSync(join(tenantsDir, file));
+  if (estate.exceptionsText === undefined) rmSync(join(dir, 'exceptions.yaml'), { force: true });
 }

@@ -40,7 +40,7 @@ export interface OnboardPlan {
  * 2. the request must not reuse an account, a root e-mail or an on-premises range, each
  *    reported at the flag, naming the file that already has it;
  * 3. each environment gets the lowest free block of tenantSupernet, recorded in the
- *    allocation register (docs/adr/0020-parallel-onboarding.md);
+ *    allocation register (docs/adr/0022-parallel-onboarding.md);
  * 4. the whole estate with the new file and register must validate (errors in the new file
  *    are reported at the flag they came from);
  * 5. the capacity plan must still meet every need; if not, the refusal gives the path, the

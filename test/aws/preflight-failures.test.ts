@@ -140,9 +140,9 @@ describe('preflight failures', () => {
         'throttled',
         'ec2:DescribeVpcs',
         'RequestLimitExceeded',
-        "EC2 throttled ec2:DescribeVpcs (RequestLimitExceeded) and it still failed after 3 attempts: the account's API rate is being used by something else; wait a minute and run the command again.",
+        "EC2 throttled ec2:DescribeVpcs (RequestLimitExceeded) and it still failed after 5 attempts: the account's API rate is being used by something else; wait a minute and run the command again. To allow more attempts set AWS_MAX_ATTEMPTS (now 5, from the default); AWS_RETRY_MODE=adaptive also slows down when throttled.",
       ),
     );
-    expect(h.server.calls('DescribeVpcs')).toHaveLength(3);
+    expect(h.server.calls('DescribeVpcs')).toHaveLength(5);
   });
 });

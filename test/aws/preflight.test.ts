@@ -45,12 +45,20 @@ describe('preflight against a ready account', () => {
     expect(check(report, 'account').message).toBe(
       'credentials are for 200000000003 (RAA prod), the owner of vpc-0legacy (legacy-pas)',
     );
-    expect(check(report, 'cidr-overlap').message).toBe(
-      'no existing VPC overlaps 10.64.16.0/21 (1 VPC checked)',
-    );
+    expect(check(report, 'cidr-overlap').message).toBe('no existing VPC overlaps 10.64.16.0/21');
     expect(check(report, 'transit-gateway').message).toBe(
       'tgw-0hub (nhs-cloud-hub) owned by 100000000004 is shared with this account and available',
     );
+    // How many items each list held: the deleted attachment is read but not counted as live.
+    expect(report.checks.map((c) => [c.id, c.read])).toEqual([
+      ['region', { count: 1, of: 'regions' }],
+      ['account', { count: 1, of: 'VPCs' }],
+      ['cidr-overlap', { count: 1, of: 'VPCs' }],
+      ['default-vpc', { count: 1, of: 'VPCs' }],
+      ['transit-gateway', { count: 1, of: 'transit gateways' }],
+      ['vpc-quota', { count: 1, of: 'VPCs' }],
+      ['tgw-attachment-quota', { count: 2, of: 'attachments' }],
+    ]);
     expect(check(report, 'vpc-quota').message).toBe(
       '2 of 5 VPCs in eu-west-2 once the spoke is added (1 existing); EC2 cannot read Service Quotas, so this compares with the default of 5 VPCs per region and cannot see a raised quota',
     );
@@ -66,7 +74,7 @@ describe('preflight against a ready account', () => {
     const text = formatPreflightText(report).split('\n');
     expect(text[0]).toBe('Preflight RAA prod (account 200000000003, eu-west-2, 10.64.16.0/21)');
     expect(text[1]).toBe(
-      '  PASS  region                eu-west-2 is enabled for this account (opt-in-not-required)',
+      '  PASS  region                eu-west-2 is enabled for this account (opt-in-not-required) (read 1 region)',
     );
     expect(text.at(-1)).toBe('7 passed, 0 warnings, 0 failed');
     const json = JSON.parse(formatPreflightJson(report));
@@ -75,6 +83,7 @@ describe('preflight against a ready account', () => {
       id: 'region',
       verdict: 'pass',
       message: 'eu-west-2 is enabled for this account (opt-in-not-required)',
+      read: { count: 1, of: 'regions' },
     });
   });
 });
@@ -101,6 +110,7 @@ describe('preflight findings', () => {
       verdict: 'fail',
       message: 'vpc-0b 10.64.20.0/24 overlaps 10.64.16.0/21, the range allocated to RAA prod',
       fix: 'the transit gateway cannot route two networks with the same addresses: delete or re-address the overlapping VPC, or ask the platform team to change the allocation in config/tenants/RAA.yaml',
+      read: { count: 2, of: 'VPCs' },
     });
   });
 
@@ -122,6 +132,7 @@ describe('preflight findings', () => {
       message:
         'these credentials are for account 555555555555 (owner of default VPC vpc-0default), not 200000000003 (RAA prod)',
       fix: 'use credentials for account 200000000003, e.g. a profile or role in that account',
+      read: { count: 1, of: 'VPCs' },
     });
   });
 
@@ -151,6 +162,7 @@ describe('preflight findings', () => {
       message:
         'the spoke would be VPC number 6 in eu-west-2 (5 existing); EC2 cannot read Service Quotas, so this compares with the default of 5 VPCs per region and cannot see a raised quota',
       fix: "remove unused VPCs (the default VPC counts), or check 'VPCs per Region' (L-F678F1CE) in Service Quotas and request an increase if it is still 5",
+      read: { count: 6, of: 'VPCs' },
     });
   });
 
@@ -162,6 +174,7 @@ describe('preflight findings', () => {
       verdict: 'fail',
       message: 'no transit gateway owned by the network account 100000000004 is visible in eu-west-2',
       fix: "in the network account, share the transit gateway with this account through AWS RAM; if RAM sharing with AWS Organizations is off, accept the invitation in this account's RAM console (Shared with me > Resource shares)",
+      read: { count: 0, of: 'transit gateways' },
     });
     expect(check(report, 'tgw-attachment-quota').verdict).toBe('warn');
     expect(h.server.calls('DescribeTransitGatewayAttachments')).toHaveLength(0);
@@ -202,6 +215,7 @@ describe('preflight findings', () => {
         message:
           'eu-south-2 is not enabled for this account (not-opted-in); the other checks need it and were not run',
         fix: "enable it in the console (Account > AWS Regions) or with 'aws account enable-region --region-name eu-south-2', wait until it shows ENABLED, then run preflight again",
+        read: { count: 1, of: 'regions' },
       },
     ]);
     expect(h.server.actions()).toEqual(['DescribeRegions']);

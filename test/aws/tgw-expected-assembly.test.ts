@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -10,10 +10,12 @@ import { tgwExpectedFromPlan } from '../../lib/aws/tgw-expected-plan';
 import { TgwExpected } from '../../lib/aws/verify-live';
 import { verifyLiveCommand } from '../../lib/cli/commands/verify-live';
 import { readAssembly } from '../../lib/verify/assembly/read-assembly';
+import { writeStamp } from '../../lib/app/synth-stamp';
+import { STAMP_FILE } from '../../lib/config/assembly-stamp';
 import { AssemblyStack } from '../../lib/verify/assembly/types';
 import { hintsFromConfig } from '../../lib/verify/verify-network';
 import { runCommand } from '../support/ec2-fixtures/run-command';
-import { Ec2QueryServer, fastRetry, TEST_CREDENTIALS } from '../support/ec2-query-server';
+import { Ec2QueryServer, FAST_CLIENT } from '../support/ec2-query-server';
 import { FIXTURE_ESTATE_DIR, fixtureModel, synthAssemblyDir } from '../support/fixture-estate';
 import { miniHub } from '../fixtures/assemblies/mini-hub';
 import { findResource, props, stackOf } from '../verify/support/tamper';
@@ -31,6 +33,7 @@ let planned: TgwExpected;
 
 beforeAll(() => {
   dir = synthAssemblyDir(model);
+  writeStamp(dir, FIXTURE_ESTATE_DIR); // as createApp does once a synth of that config finishes
   stacks = readAssembly(dir);
   planned = tgwExpectedFromPlan(model);
 }, 300_000);
@@ -101,7 +104,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
     runCommand(
       (io) =>
         verifyLiveCommand(io, {
-          clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
+          clientDefaults: FAST_CLIENT,
           defaultAssembly,
         }),
       ['verify-live', '--config', FIXTURE_ESTATE_DIR, '--endpoint', server.url, ...args],
@@ -114,11 +117,26 @@ describe('verify-live against a gateway deployed from the assembly', () => {
       code: 0,
       stdout: [
         `expected model: synthesized assembly ${dir}`,
-        'tgw-0hub: 6 route tables read, no differences from the expected model',
+        'tgw-0hub: 62 attachments and 6 route tables read, no differences from the expected model',
         '',
       ].join('\n'),
       stderr: '',
     });
+  });
+
+  test('an assembly no synth finished (no stamp) is refused before any AWS call: exit 3', async () => {
+    server = await Ec2QueryServer.start(deployedGateway(planned));
+    const copy = mkdtempSync(join(tmpdir(), 'nhs-cloud-unstamped-'));
+    cpSync(dir, copy, { recursive: true });
+    rmSync(join(copy, STAMP_FILE));
+    const result = await run(['--assembly', copy]);
+    expect(result).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: `verify-live: ${copy} is not the product of a synth that finished: it has no ${STAMP_FILE}, so the last synth into it failed or stopped part way (its templates may be older than your config); fix what stopped it and synthesize again: npx cdk synth -c config=${FIXTURE_ESTATE_DIR}\n`,
+    });
+    expect(server.requests).toEqual([]);
+    rmSync(copy, { recursive: true, force: true });
   });
 
   test('without --assembly it uses the default assembly when that has a manifest', async () => {

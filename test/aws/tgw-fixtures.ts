@@ -73,6 +73,7 @@ export const EXPECTED: TgwExpected = {
 export function liveHub(): LiveTgw {
   return {
     transitGatewayId: 'tgw-0hub',
+    attachmentsRead: 3,
     routeTables: [
       {
         id: 'tgw-rtb-insp',

@@ -2,13 +2,7 @@ import { join } from 'node:path';
 import { tgwExpectedFromPlan } from '../../lib/aws/tgw-expected-plan';
 import { verifyLiveCommand } from '../../lib/cli/commands/verify-live';
 import { runCommand } from '../support/ec2-fixtures/run-command';
-import {
-  Ec2Fixtures,
-  Ec2QueryServer,
-  fastRetry,
-  filtersOf,
-  TEST_CREDENTIALS,
-} from '../support/ec2-query-server';
+import { Ec2Fixtures, Ec2QueryServer, filtersOf, FAST_CLIENT } from '../support/ec2-query-server';
 import { FIXTURE_ESTATE_DIR, fixtureModel } from '../support/fixture-estate';
 import { attachmentId, deployedGateway, withRoutes } from './deployed-gateway';
 
@@ -28,7 +22,7 @@ async function verifyLive(fixtures: Ec2Fixtures, args: string[] = []) {
   return runCommand(
     (io) =>
       verifyLiveCommand(io, {
-        clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
+        clientDefaults: FAST_CLIENT,
         // Never the repository's own cdk.out: this run must fall back to the plan.
         defaultAssembly: join(__dirname, 'no-assembly-here'),
       }),
@@ -41,7 +35,7 @@ describe('verify-live planned from config', () => {
     const result = await verifyLive(planned);
     expect(result).toEqual({
       code: 0,
-      stdout: `${HEADER}\ntgw-0hub: 6 route tables read, no differences from the expected model\n`,
+      stdout: `${HEADER}\ntgw-0hub: 62 attachments and 6 route tables read, no differences from the expected model\n`,
       stderr: '',
     });
   });
@@ -75,7 +69,7 @@ describe('verify-live planned from config', () => {
     expect(result.stdout).toBe(
       [
         HEADER,
-        'tgw-0hub: 6 route tables read, 4 differences from the expected model',
+        'tgw-0hub: 62 attachments and 6 route tables read, 4 differences from the expected model',
         '  changed  nhs-cloud-post-inspection: static route 0.0.0.0/0 goes to inspection, expected egress',
         '  extra    nhs-cloud-shared-services: unexpected static route 10.99.0.0/16 -> egress',
         '  changed  nhs-cloud-tenants-nonprod: static route 10.64.0.0/21 goes to RGR-prod, expected blackhole',

@@ -41,6 +41,7 @@ describe('readLiveTgw', () => {
     expect(live).toEqual({
       transitGatewayId: 'tgw-0hub',
       ownerId: '100000000004',
+      attachmentsRead: 3,
       routeTables: [
         {
           id: 'tgw-rtb-insp',
@@ -286,7 +287,7 @@ describe('runVerifyLive and its output', () => {
     const report = await runVerifyLive(ec2, expected);
     expect(formatVerifyLiveText(report)).toBe(
       [
-        'tgw-0hub: 3 route tables read, 2 differences from the expected model',
+        'tgw-0hub: 3 attachments and 3 route tables read, 2 differences from the expected model',
         '  extra    spokes-nonprod: unexpected static route 0.0.0.0/0 -> inspection',
         '  extra    spokes-nonprod: unexpected static route 10.64.0.0/21 -> blackhole',
       ].join('\n'),
@@ -304,7 +305,7 @@ describe('runVerifyLive and its output', () => {
   test('says so when nothing differs', async () => {
     await start(HUB);
     expect(formatVerifyLiveText(await runVerifyLive(ec2, EXPECTED))).toBe(
-      'tgw-0hub: 3 route tables read, no differences from the expected model',
+      'tgw-0hub: 3 attachments and 3 route tables read, no differences from the expected model',
     );
   });
 });

@@ -4,9 +4,8 @@ import {
   Ec2Fixtures,
   Ec2QueryServer,
   EXPIRED,
-  fastRetry,
   filtersOf,
-  TEST_CREDENTIALS,
+  FAST_CLIENT,
   THROTTLED,
 } from '../support/ec2-query-server';
 import { runCommand, writeTestConfig } from '../support/ec2-fixtures/run-command';
@@ -32,7 +31,7 @@ async function preflight(fixtures: Ec2Fixtures, ...extra: string[]) {
 
 function run(...extra: string[]) {
   return runCommand(
-    (io) => preflightCommand(io, { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() }),
+    (io) => preflightCommand(io, FAST_CLIENT),
     ['preflight', '--tenant', 'RAA', '--env', 'prod', '--config', CONFIG, '--endpoint', server.url, ...extra],
   );
 }
@@ -96,15 +95,15 @@ describe('nhs-cloud preflight', () => {
     );
   });
 
-  test('throttling that outlasts the retries exits 4 after 3 attempts', async () => {
+  test('throttling that outlasts the retries exits 4 after 5 attempts, the default', async () => {
     server = await Ec2QueryServer.start(READY);
     server.failAlways('DescribeTransitGateways', THROTTLED);
     const result = await run();
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(
-      "preflight: EC2 throttled ec2:DescribeTransitGateways (RequestLimitExceeded) and it still failed after 3 attempts: the account's API rate is being used by something else; wait a minute and run the command again.\n",
+      "preflight: EC2 throttled ec2:DescribeTransitGateways (RequestLimitExceeded) and it still failed after 5 attempts: the account's API rate is being used by something else; wait a minute and run the command again. To allow more attempts set AWS_MAX_ATTEMPTS (now 5, from the default); AWS_RETRY_MODE=adaptive also slows down when throttled.\n",
     );
-    expect(server.calls('DescribeTransitGateways')).toHaveLength(3);
+    expect(server.calls('DescribeTransitGateways')).toHaveLength(5);
   });
 
   test('an unknown environment is named before any AWS call', async () => {

@@ -2,6 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { writeStamp } from '../../lib/app/synth-stamp';
+import { STAMP_FILE } from '../../lib/config/assembly-stamp';
+import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 import { reportCommand } from '../../lib/cli/commands/report';
 import { ReportedError } from '../../lib/errors/user-input-error';
 import { REVIEW_FILE, ReviewFile } from '../../lib/security-review/review-file';
@@ -45,6 +48,7 @@ describe('nhs-cloud report', () => {
   let assembly: string;
   beforeAll(() => {
     assembly = synthFixture({ exceptions: MATCHING_EXCEPTIONS }).outdir;
+    writeStamp(assembly, 'config'); // a finished synth of the config --config names (default config/)
   });
 
   it('prints Markdown and exits 1 on open errors', async () => {
@@ -102,13 +106,56 @@ describe('nhs-cloud report', () => {
     });
   });
 
-  it('exits 3 (no assembly to review) when the assembly has no review', async () => {
+  it('exits 3 (no assembly to review) when the folder is not an assembly', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'nhs-cloud-empty-'));
     const run = await report(['--assembly', empty]);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
-      `${join(empty, REVIEW_FILE)} not found: run \`npx cdk synth\` first (the security review writes it during synthesis)`,
+      `${empty} is not a cloud assembly (no manifest.json): run \`npx cdk synth\` first, or pass --assembly DIR`,
     );
+  });
+
+  it('exits 3 (no assembly to review) when the assembly has no review', async () => {
+    const dir = edited(assembly, (review) => review);
+    rmSync(join(dir, REVIEW_FILE));
+    const run = await report(['--assembly', dir]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `${join(dir, REVIEW_FILE)} not found: run \`npx cdk synth\` first (the security review writes it during synthesis)`,
+    );
+  });
+
+  describe('an assembly that is not the last finished synth of the config (exit 3, no report)', () => {
+    it('refuses one without a stamp: the synth into it failed or stopped part way', async () => {
+      const dir = edited(assembly, (review) => review);
+      rmSync(join(dir, STAMP_FILE));
+      const run = await report(['--assembly', dir]);
+      expect(run).toEqual({
+        code: 3,
+        stdout: '',
+        stderr: `${dir} is not the product of a synth that finished: it has no ${STAMP_FILE}, so the last synth into it failed or stopped part way (its templates may be older than your config); fix what stopped it and synthesize again: npx cdk synth`,
+      });
+    });
+
+    it('refuses one synthesized from config that has changed since, naming the files', async () => {
+      const config = mkdtempSync(join(tmpdir(), 'nhs-cloud-config-'));
+      cpSync(FIXTURE_ESTATE_DIR, config, { recursive: true });
+      const dir = edited(assembly, (review) => review);
+      writeStamp(dir, config);
+      expect((await report(['--assembly', dir, '--config', config])).code).toBe(1); // current: the findings
+      writeFileSync(
+        join(config, 'tenants', 'RGR.yaml'),
+        `${readFileSync(join(config, 'tenants', 'RGR.yaml'), 'utf8')}# edited\n`,
+      );
+      writeFileSync(join(config, 'tenants', 'RZZ.yaml'), 'odsCode: RZZ\n');
+      rmSync(join(config, 'tenants', 'X24.yaml'));
+      const run = await report(['--assembly', dir, '--config', config]);
+      expect(run).toEqual({
+        code: 3,
+        stdout: '',
+        stderr: `${dir} was synthesized from other config than ${config} holds now (changed: tenants/RGR.yaml; added: tenants/RZZ.yaml; removed: tenants/X24.yaml); synthesize again: npx cdk synth -c config=${config}`,
+      });
+    });
   });
 
   it('exits 3 (no assembly to review) when the packs were off (-c nag=false)', async () => {

@@ -2,13 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TgwExpected } from '../../lib/aws/tgw-expected';
 import { verifyLiveCommand, VerifyLiveDeps } from '../../lib/cli/commands/verify-live';
-import {
-  DENIED,
-  Ec2Fixtures,
-  Ec2QueryServer,
-  fastRetry,
-  TEST_CREDENTIALS,
-} from '../support/ec2-query-server';
+import { DENIED, Ec2Fixtures, Ec2QueryServer, FAST_CLIENT } from '../support/ec2-query-server';
 import { runCommand, writeTestConfig } from '../support/ec2-fixtures/run-command';
 
 const CONFIG = writeTestConfig();
@@ -60,7 +54,7 @@ function run(args: string[], deps: VerifyLiveDeps = {}) {
   return runCommand(
     (io) =>
       verifyLiveCommand(io, {
-        clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() },
+        clientDefaults: FAST_CLIENT,
         defaultAssembly: join(CONFIG, 'no-cdk-out'), // never the repository's own cdk.out
         ...deps,
       }),
@@ -74,7 +68,7 @@ describe('nhs-cloud verify-live', () => {
     const result = await verifyLive(['--expected', file]);
     expect(result).toEqual({
       code: 0,
-      stdout: `expected model: file ${file}\ntgw-0hub: 1 route table read, no differences from the expected model\n`,
+      stdout: `expected model: file ${file}\ntgw-0hub: 2 attachments and 1 route table read, no differences from the expected model\n`,
       stderr: '',
     });
     expect(new Set(server.requests.map((r) => r.region))).toEqual(new Set(['eu-west-2']));
@@ -93,7 +87,7 @@ describe('nhs-cloud verify-live', () => {
     expect(result.stdout).toBe(
       [
         `expected model: file ${file}`,
-        'tgw-0hub: 1 route table read, 2 differences from the expected model',
+        'tgw-0hub: 2 attachments and 1 route table read, 2 differences from the expected model',
         '  changed  spokes-prod: static route 0.0.0.0/0 goes to inspection, expected blackhole',
         '  missing  route table spokes-nonprod does not exist',
         '',

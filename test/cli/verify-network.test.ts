@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeStamp } from '../../lib/app/synth-stamp';
 import { verifyNetworkCommand } from '../../lib/cli/commands/verify-network';
 import { ReportedError } from '../../lib/errors/user-input-error';
 import { AssemblyStack } from '../../lib/verify/assembly/types';
@@ -22,6 +23,7 @@ function writeAssembly(stacks: AssemblyStack[]): string {
     };
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts }));
+  writeStamp(dir, CONFIG); // a finished synth of the mini hub's config
   return dir;
 }
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeStamp } from '../../lib/app/synth-stamp';
 import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
 import { runCli } from '../support/run-cli';
 
@@ -23,6 +24,7 @@ function writeAssembly(artifacts: Record<string, { account: string; dependencies
     ),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeStamp(dir, CONFIG); // a finished synth of the fixture estate
   return dir;
 }
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatConfigError } from '../../lib/config/config-error';
+import { configDigest } from '../../lib/config/assembly-stamp';
 import { MAX_CONFIG_FILE_BYTES } from '../../lib/config/decode-text';
 import { validateConfigDir } from '../../lib/config/load-config';
 import { classifyTenantFolder } from '../../lib/config/tenant-files';
@@ -105,5 +106,14 @@ describe('a missing or misplaced config folder', () => {
         { message: `expected a config folder with estate.yaml, but ${join(dir, 'estate.yaml')} is a file` },
       ],
     });
+  });
+});
+
+describe('the assembly stamp', () => {
+  test('covers the allocation register, which synth now reads too', () => {
+    const without = configDigest(dir).digest;
+    writeFileSync(join(dir, 'allocations.yaml'), '# register\n');
+    expect(Object.keys(configDigest(dir).files)).toContain('allocations.yaml');
+    expect(configDigest(dir).digest).not.toBe(without);
   });
 });

@@ -75,3 +75,31 @@ describe('validateEstate', () => {
     expect(errorsOf(ESTATE, {})).toEqual([]);
   });
 });
+
+describe('dates in config', () => {
+  const withException = (expires: string) =>
+    edit(
+      edit(ESTATE, 'allowedRegions: [eu-west-2]', 'allowedRegions: [eu-west-2, eu-west-1]'),
+      'residencyExceptions: []',
+      [
+        'residencyExceptions:',
+        '  - region: eu-west-1',
+        '    reason: disaster recovery copy agreed with the SIRO in 2025',
+        '    approver: siro@example.nhs.uk',
+        `    expires: '${expires}'`,
+      ].join('\n'),
+    );
+
+  test('a residency exception that expires on an impossible date is refused, not rolled over', () => {
+    // Date.parse reads 2027-02-30 as 2 March 2027.
+    expect(errorsOf(withException('2027-02-30'))).toEqual([
+      'config/estate.yaml:8:14 residencyExceptions[0].expires: expected a real calendar date, got "2027-02-30"',
+    ]);
+    expect(errorsOf(withException('2027-13-01'))).toHaveLength(1);
+  });
+
+  test('real dates pass, 29 February only in a leap year', () => {
+    expect(errorsOf(withException('2028-02-29'))).toEqual([]);
+    expect(errorsOf(withException('2027-02-29'))).toHaveLength(1);
+  });
+});

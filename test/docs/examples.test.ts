@@ -7,7 +7,7 @@ import { verifyLiveCommand } from '../../lib/cli/commands/verify-live';
 import { loadConfig } from '../../lib/config/load-config';
 import { deployedGateway } from '../aws/deployed-gateway';
 import { runCommand } from '../support/ec2-fixtures/run-command';
-import { Ec2Fixtures, Ec2QueryServer, fastRetry, TEST_CREDENTIALS } from '../support/ec2-query-server';
+import { Ec2Fixtures, Ec2QueryServer, FAST_CLIENT } from '../support/ec2-query-server';
 import { git, projectCopy } from '../support/project-copy';
 import { CliRun, runCli } from '../support/run-cli';
 import { DocCommand, docCommands } from './doc-commands';
@@ -78,17 +78,14 @@ async function runNhsCloud(command: DocCommand): Promise<CliRun> {
   }
   if (args[0] === 'preflight')
     return withEc2(readyAccount(args), (endpoint) =>
-      runCommand(
-        (io) => preflightCommand(io, { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry(), endpoint }),
-        args,
-      ),
+      runCommand((io) => preflightCommand(io, { ...FAST_CLIENT, endpoint }), args),
     );
   if (args[0] === 'verify-live')
     return withEc2(deployedAsExpected(args), (endpoint) =>
       runCommand(
         (io) =>
           verifyLiveCommand(io, {
-            clientDefaults: { credentials: TEST_CREDENTIALS, retryStrategy: fastRetry(), endpoint },
+            clientDefaults: { ...FAST_CLIENT, endpoint },
           }),
         args,
       ),
@@ -130,5 +127,5 @@ function deployedAsExpected(args: readonly string[]): Ec2Fixtures {
     config: 'config',
     ...(args.includes('--assembly') && { assembly: option(args, '--assembly') }),
   });
-  return deployedGateway(loadTgwExpected(source, loadConfig('config')));
+  return deployedGateway(loadTgwExpected(source, loadConfig('config'), 'config'));
 }

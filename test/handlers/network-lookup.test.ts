@@ -1,4 +1,3 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
 import { endpointKey, endpointsOf } from '../../lib/handlers/network-lookup/firewall-endpoints';
 import {
   LookupServices,
@@ -8,13 +7,15 @@ import {
   NetworkLookupProperties,
 } from '../../lib/handlers/network-lookup/lookup';
 import { DEFAULT_WAIT, Wait } from '../../lib/handlers/network-lookup/wait';
+import { lookupEc2Client } from '../../lib/handlers/network-lookup/clients';
 import { CfnResponseServer } from '../support/cfn-response-server';
 import {
   DENIED,
   Ec2QueryServer,
   FixtureAttachment,
+  fastRetry,
   filtersOf,
-  testClientOptions,
+  TEST_CREDENTIALS,
 } from '../support/ec2-query-server';
 
 const TGW = 'tgw-0123456789abcdef0';
@@ -48,7 +49,13 @@ function services(
 ): LookupServices & { firewallCalls: string[] } {
   const firewallCalls: string[] = [];
   return {
-    ec2: () => new EC2Client(testClientOptions(server)),
+    ec2: () =>
+      lookupEc2Client({
+        region: 'eu-west-2',
+        endpoint: server.url,
+        credentials: TEST_CREDENTIALS,
+        retryStrategy: fastRetry(),
+      }),
     describeFirewall: async (arn) => {
       firewallCalls.push(arn);
       return syncStates;
@@ -160,7 +167,9 @@ describe('network lookup: Transit Gateway attachments (real EC2 client, local Qu
     server.failAlways('DescribeTransitGatewayAttachments', DENIED);
     await expect(
       run({ TransitGatewayId: TGW, Attachments: { SpokeRGRprod: { Type: 'vpc', Owner: '1' } } }),
-    ).rejects.toThrow('You are not authorized to perform this operation.');
+    ).rejects.toThrow(
+      'ec2:DescribeTransitGatewayAttachments failed: UnauthorizedOperation: You are not authorized to perform this operation.',
+    );
   });
 
   test('no attachment queries: no EC2 call', async () => {
@@ -221,9 +230,13 @@ describe('network lookup: firewall endpoints and the organization (logic over th
 describe('network lookup handler: the CloudFormation response', () => {
   let responses: CfnResponseServer;
   beforeEach(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
     responses = await CfnResponseServer.start();
   });
-  afterEach(async () => responses.close());
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await responses.close();
+  });
 
   const ECHOED = {
     StackId: 'arn:aws:cloudformation:eu-west-2:100000000004:stack/Core-Network/0b5e7a10',
@@ -253,7 +266,7 @@ describe('network lookup handler: the CloudFormation response', () => {
     await handler()(event('Create', WANTED));
     expect(responses.only()).toEqual({
       Status: 'SUCCESS',
-      Reason: '',
+      Reason: 'OK',
       Data: { SpokeRGRprod: 'tgw-attach-a' },
       PhysicalResourceId: ECHOED.LogicalResourceId,
       ...ECHOED,
@@ -278,20 +291,19 @@ describe('network lookup handler: the CloudFormation response', () => {
     expect(responses.only()).toEqual({
       Status: 'FAILED',
       Reason: 'SpokeRGRprod (vpc 111111111111): 2 attachments match, expected one',
-      Data: {},
       PhysicalResourceId: ECHOED.LogicalResourceId,
       ...ECHOED,
     });
   });
 
-  test('a long error is cut to 2000 characters', async () => {
+  test('a long error is cut to 1024 characters, so the response stays under 4 KB', async () => {
     await start([]);
     const key = 'K'.repeat(3000);
     await handler()(
       event('Create', { TransitGatewayId: TGW, Attachments: { [key]: { Type: 'vpc', Owner: '1' } } }),
     );
     const reason = (responses.only() as { Reason: string }).Reason;
-    expect(reason).toHaveLength(2000);
+    expect(reason).toHaveLength(1024);
     expect(reason.startsWith('no available attachment for KKK')).toBe(true);
   });
 
@@ -300,7 +312,7 @@ describe('network lookup handler: the CloudFormation response', () => {
     await handler()(event('Delete', WANTED, 'NetworkLookup1F6D8C2A'));
     expect(responses.only()).toEqual({
       Status: 'SUCCESS',
-      Reason: '',
+      Reason: 'OK',
       Data: {},
       PhysicalResourceId: 'NetworkLookup1F6D8C2A',
       ...ECHOED,

@@ -14,7 +14,7 @@ import { FIXTURE_ESTATE_DIR } from '../support/fixture-estate';
  * Two trusts onboarded in parallel from the same main get the same free blocks (allocation is
  * deterministic). Their tenant files differ, so on their own git merges both and main fails
  * validate. The allocation register makes both add a different line at the same place, so git
- * refuses the second merge (docs/adr/0020-parallel-onboarding.md). Real git, real merges.
+ * refuses the second merge (docs/adr/0022-parallel-onboarding.md). Real git, real merges.
  */
 
 const GIT_ENV = {

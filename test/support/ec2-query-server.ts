@@ -3,12 +3,14 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { ACTIONS, ServerState } from './ec2-fixtures/actions';
+import { faultAction, FaultMode, withRepeatedToken } from './ec2-fixtures/faults';
 import { securityGroupState } from './ec2-fixtures/security-group-actions';
 import { Ec2Fault, errorDocument, responseDocument, statusOf } from './ec2-fixtures/query';
 import { Ec2Fixtures, FixtureAttachment, RecordedRequest, ScriptedError } from './ec2-fixtures/types';
 
 export * from './ec2-fixtures/types';
 export { filtersOf } from './ec2-fixtures/query';
+export type { FaultMode } from './ec2-fixtures/faults';
 
 /**
  * A local stand-in for the EC2 endpoint that speaks the real Query protocol (form-encoded
@@ -20,6 +22,7 @@ export { filtersOf } from './ec2-fixtures/query';
  *   server.failNext('DescribeVpcs', THROTTLED, THROTTLED); // then it succeeds
  *   server.failWhen((r) => r.params.NextToken === 'page-5', THROTTLED);
  *   server.calls('DescribeVpcs')  // every request, with its form fields
+ *   server.fault({ kind: 'html' }, 'DescribeVpcs'); // a proxy's page instead (ec2-fixtures/faults.ts)
  */
 export class Ec2QueryServer {
   static async start(
@@ -40,6 +43,7 @@ export class Ec2QueryServer {
     errors: ScriptedError[];
     always: boolean;
   }[] = [];
+  private faults: { mode: FaultMode; action: string; seen: number }[] = [];
 
   private constructor(fixtures: Ec2Fixtures, pageSize: number) {
     this.state = {
@@ -73,6 +77,11 @@ export class Ec2QueryServer {
   /** Answer every request for `action` ('*' for any) with this error. */
   failAlways(action: string, error: ScriptedError): void {
     this.scripts.push({ match: forAction(action), errors: [error], always: true });
+  }
+
+  /** From now on, answer requests for `action` ('*' for any) as the fault mode says. */
+  fault(mode: FaultMode, action = '*'): void {
+    this.faults.push({ mode, action, seen: 0 });
   }
 
   /** Adds Transit Gateway attachments, as if they had just been created: later Describes see them. */
@@ -117,6 +126,16 @@ export class Ec2QueryServer {
 
     const scripted = this.takeScripted(request);
     if (scripted) return fail(scripted);
+    const fault = this.takeFault(request);
+    switch (fault.kind) {
+      case 'error':
+        return fail({ code: fault.code, status: fault.status });
+      case 'raw':
+        res.writeHead(fault.status, { 'content-type': fault.contentType });
+        return void res.end(fault.body);
+      case 'hang':
+        return; // the socket stays open, unanswered, until the client gives up or close()
+    }
     if (req.method !== 'POST' || params.Version !== '2016-11-15') {
       return fail({ code: 'InvalidAction', message: 'Expected a POST with Version=2016-11-15.' });
     }
@@ -127,11 +146,26 @@ export class Ec2QueryServer {
         message: `The action ${action} is not valid for this web service.`,
       });
     try {
-      send(200, responseDocument(action, requestId, run(params, this.state)));
+      if (fault.kind === 'repeat-token') {
+        const firstPage = Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'NextToken'));
+        return send(
+          200,
+          withRepeatedToken(responseDocument(action, requestId, run(firstPage, this.state)), action),
+        );
+      }
+      const document = responseDocument(action, requestId, run(params, this.state));
+      send(200, fault.kind === 'truncate' ? document.slice(0, Math.floor(document.length / 2)) : document);
     } catch (error) {
       if (!(error instanceof Ec2Fault)) throw error;
       fail({ code: error.code, message: error.message });
     }
+  }
+
+  private takeFault(request: RecordedRequest) {
+    const fault = this.faults.find((f) => forAction(f.action)(request));
+    if (!fault) return { kind: 'normal' } as const;
+    fault.seen += 1;
+    return faultAction(fault.mode, fault.seen);
   }
 
   private takeScripted(request: RecordedRequest): ScriptedError | undefined {
@@ -169,8 +203,14 @@ export const DENIED: ScriptedError = { code: 'UnauthorizedOperation' };
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' };
 
 /**
- * The SDK's standard retry strategy with a 1 ms backoff instead of up to seconds, so
- * throttling tests retry for real without waiting. 3 attempts, as the SDK default.
+ * Test credentials and a 1 ms pause between attempts instead of the SDK's backoff (up to
+ * seconds), so retries happen for real without waiting; attempts and mode stay the defaults.
+ */
+export const FAST_CLIENT = { credentials: TEST_CREDENTIALS, backoffMs: 1 } as const;
+
+/**
+ * For clients built on the SDK's own retry settings (the Lambda handlers): its standard
+ * strategy with a 1 ms backoff. 3 attempts, as the SDK default.
  */
 export function fastRetry(maxAttempts = 3): ConfiguredRetryStrategy {
   return new ConfiguredRetryStrategy(maxAttempts, 1);
@@ -178,5 +218,5 @@ export function fastRetry(maxAttempts = 3): ConfiguredRetryStrategy {
 
 /** Client options that point the real SDK at this server. */
 export function testClientOptions(server: Ec2QueryServer, region = 'eu-west-2') {
-  return { region, endpoint: server.url, credentials: TEST_CREDENTIALS, retryStrategy: fastRetry() };
+  return { region, endpoint: server.url, ...FAST_CLIENT };
 }

@@ -17,6 +17,19 @@ export interface CheckResult {
   readonly verdict: Verdict;
   readonly message: string;
   readonly fix?: string;
+  /** How many items the check's EC2 list held, so "none found" is visibly "none read". */
+  readonly read?: ItemsRead;
+}
+
+export interface ItemsRead {
+  readonly count: number;
+  /** Plural noun: `VPCs`. */
+  readonly of: string;
+}
+
+/** `3 VPCs`, `1 VPC`. */
+export function describeRead(read: ItemsRead): string {
+  return `${read.count} ${read.count === 1 ? read.of.replace(/s$/, '') : read.of}`;
 }
 
 /**
@@ -36,9 +49,20 @@ export async function fetchShared<T>(read: () => Promise<T>): Promise<Fetched<T>
   }
 }
 
-/** Runs a check on shared data, or fails it naming the IAM action that was refused. */
-export function withData<T>(id: CheckId, data: Fetched<T>, check: (value: T) => CheckResult): CheckResult {
-  if (data.ok) return check(data.value);
+/**
+ * Runs a check on shared data, or fails it naming the IAM action that was refused. `read` says
+ * how many items the data held.
+ */
+export function withData<T>(
+  id: CheckId,
+  data: Fetched<T>,
+  check: (value: T) => CheckResult,
+  read?: (value: T) => ItemsRead | undefined,
+): CheckResult {
+  if (data.ok) {
+    const items = read?.(data.value);
+    return { ...check(data.value), ...(items && { read: items }) };
+  }
   return {
     id,
     verdict: 'fail',

@@ -4,14 +4,21 @@ import { CheckResult } from './check-result';
 
 const ENABLED = ['opt-in-not-required', 'opted-in'];
 
-/** The region's opt-in status as this account sees it, or undefined when the account cannot see it at all. */
-export async function readRegionStatus(ec2: EC2Client, region: string): Promise<string | undefined> {
+export interface RegionStatus {
+  /** The region's opt-in status as this account sees it; undefined when the account cannot see it at all. */
+  readonly status?: string;
+  /** Regions in the answer (the call asks for one). */
+  readonly regionsRead: number;
+}
+
+export async function readRegionStatus(ec2: EC2Client, region: string): Promise<RegionStatus> {
   const out = await call('ec2:DescribeRegions', () =>
     ec2.send(
       new DescribeRegionsCommand({ AllRegions: true, Filters: [{ Name: 'region-name', Values: [region] }] }),
     ),
   );
-  return out.Regions?.find((r) => r.RegionName === region)?.OptInStatus;
+  const regions = out.Regions ?? [];
+  return { status: regions.find((r) => r.RegionName === region)?.OptInStatus, regionsRead: regions.length };
 }
 
 export function isRegionEnabled(status: string | undefined): boolean {

@@ -19,8 +19,18 @@ export interface TgwSummary {
   readonly name?: string;
 }
 
+/** What a list call returned, and how many items it read before dropping deleted ones. */
+export interface ReadList<T> {
+  readonly items: T;
+  readonly read: number;
+}
+
 /** Transit gateways owned by `ownerId` that this account can see, i.e. shared to it through RAM. */
-export async function findSharedTgws(ec2: EC2Client, ownerId: string, tgwId?: string): Promise<TgwSummary[]> {
+export async function findSharedTgws(
+  ec2: EC2Client,
+  ownerId: string,
+  tgwId?: string,
+): Promise<ReadList<TgwSummary[]>> {
   const Filters: Filter[] = [{ Name: 'owner-id', Values: [ownerId] }];
   if (tgwId) Filters.push({ Name: 'transit-gateway-id', Values: [tgwId] });
   const tgws = await readAllPages(
@@ -29,7 +39,7 @@ export async function findSharedTgws(ec2: EC2Client, ownerId: string, tgwId?: st
       ec2.send(new DescribeTransitGatewaysCommand({ Filters, MaxResults: MAX_PAGE_SIZE, NextToken })),
     (page) => page.TransitGateways,
   );
-  return tgws
+  const items = tgws
     .filter((t) => !GONE.includes(t.State ?? ''))
     .map((t) => ({
       id: t.TransitGatewayId ?? '?',
@@ -37,6 +47,7 @@ export async function findSharedTgws(ec2: EC2Client, ownerId: string, tgwId?: st
       state: t.State,
       name: nameTag(t.Tags),
     }));
+  return { items, read: tgws.length };
 }
 
 /** The gateway the spoke will attach to: the one asked for, or the only one visible. */
@@ -85,7 +96,7 @@ export function checkTransitGateway(
 }
 
 /** Live attachments to the gateway that this account can see; the network account sees every tenant's. */
-export async function countAttachments(ec2: EC2Client, tgwId: string): Promise<number> {
+export async function countAttachments(ec2: EC2Client, tgwId: string): Promise<ReadList<number>> {
   const attachments = await readAllPages(
     'ec2:DescribeTransitGatewayAttachments',
     (NextToken) =>
@@ -98,7 +109,7 @@ export async function countAttachments(ec2: EC2Client, tgwId: string): Promise<n
       ),
     (page) => page.TransitGatewayAttachments,
   );
-  return attachments.filter((a) => !GONE.includes(a.State ?? '')).length;
+  return { items: attachments.filter((a) => !GONE.includes(a.State ?? '')).length, read: attachments.length };
 }
 
 export function checkAttachmentQuota(tgwId: string | undefined, count: number | undefined): CheckResult {

@@ -90,7 +90,7 @@ export function checkCidrOverlap(env: TenantEnvironment, vpcs: readonly VpcSumma
     return {
       id: 'cidr-overlap',
       verdict: 'pass',
-      message: `no existing VPC overlaps ${env.cidr} (${vpcs.length} VPC${vpcs.length === 1 ? '' : 's'} checked)`,
+      message: `no existing VPC overlaps ${env.cidr}`,
     };
   }
   return {

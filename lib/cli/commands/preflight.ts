@@ -1,11 +1,10 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load-config';
-import { AwsCallError } from '../../aws/aws-errors';
-import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
+import { Ec2ClientOptions } from '../../aws/ec2-client';
 import { findEnvironment, runPreflight } from '../../aws/preflight';
 import { countVerdicts, formatPreflightJson, formatPreflightText } from '../../aws/preflight-format';
-import { AwsUnavailableError, CheckFailedError, UserInputError } from '../../errors/user-input-error';
+import { CheckFailedError, UserInputError } from '../../errors/user-input-error';
+import { withAwsSession } from '../aws-session';
 import { CliIo, processIo } from '../io';
 
 interface PreflightCliOptions {
@@ -14,12 +13,16 @@ interface PreflightCliOptions {
   config: string;
   endpoint?: string;
   transitGatewayId?: string;
+  timeout: string;
   format: 'text' | 'json';
 }
 
+/** A handful of calls; two minutes leaves room for retries behind a slow network. */
+export const PREFLIGHT_TIMEOUT_SECONDS = 120;
+
 /**
- * `clientDefaults` lets tests supply credentials and a fast retry strategy; the CLI uses the
- * SDK's credential chain and standard retries.
+ * `clientDefaults` lets tests supply credentials, a fast backoff and short HTTP timeouts; the
+ * CLI uses the SDK's credential chain and the user's retry settings (lib/aws/retry-settings.ts).
  */
 export function preflightCommand(
   io: CliIo = processIo,
@@ -34,42 +37,36 @@ export function preflightCommand(
     .option('--config <dir>', 'config directory', 'config')
     .option('--endpoint <url>', 'EC2 endpoint URL instead of the AWS one (testing)')
     .option('--transit-gateway-id <id>', 'the shared transit gateway the spoke will attach to')
+    .option(
+      '--timeout <seconds>',
+      'give up (exit 4) if AWS has not answered by then',
+      String(PREFLIGHT_TIMEOUT_SECONDS),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: PreflightCliOptions) => {
       const model = loadConfig(options.config);
       const found = findEnvironment(model, options.tenant, options.env);
       if ('error' in found) throw new UserInputError(`preflight: ${found.error}`);
-      const clients = new Map<string, EC2Client>();
-      const ec2 = (region: string) => {
-        const client =
-          clients.get(region) ??
-          createEc2Client({
-            ...clientDefaults,
-            region,
-            endpoint: options.endpoint ?? clientDefaults.endpoint,
-          });
-        clients.set(region, client);
-        return client;
+      const session = {
+        command: 'preflight',
+        timeout: options.timeout,
+        endpoint: options.endpoint,
+        clientDefaults,
       };
-      try {
-        const report = await runPreflight({
+      const report = await withAwsSession(session, ({ ec2 }) =>
+        runPreflight({
           model,
           environment: found.environment,
           ec2,
           transitGatewayId: options.transitGatewayId,
-        });
-        io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));
-        const failed = countVerdicts(report).fail;
-        if (failed > 0) {
-          throw new CheckFailedError(
-            `preflight: ${failed} check${failed === 1 ? '' : 's'} failed for ${report.tenant} ${report.environment}`,
-          );
-        }
-      } catch (error) {
-        if (error instanceof AwsCallError) throw new AwsUnavailableError(`preflight: ${error.message}`);
-        throw error;
-      } finally {
-        for (const client of clients.values()) client.destroy();
+        }),
+      );
+      io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));
+      const failed = countVerdicts(report).fail;
+      if (failed > 0) {
+        throw new CheckFailedError(
+          `preflight: ${failed} check${failed === 1 ? '' : 's'} failed for ${report.tenant} ${report.environment}`,
+        );
       }
     });
 }

@@ -1,6 +1,8 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command, Option } from 'commander';
+import { checkAssemblyStamp } from '../../config/assembly-stamp';
+import { writeFileAtomic } from '../../files/write-files';
 import { todayUtc } from '../../security-review/dates';
 import { buildReportData } from '../../security-review/report/report-data';
 import { failures, FailOn } from '../../security-review/report/summary';
@@ -39,7 +41,11 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
       'Report the security review of a synthesized cloud assembly; exits 1 on open findings at or above --fail-on',
     )
     .option('--assembly <dir>', 'cloud assembly directory written by cdk synth', 'cdk.out')
-    .option('--config <dir>', 'config directory (findings with no source line point at its files)', 'config')
+    .option(
+      '--config <dir>',
+      'config directory the assembly was synthesized from (findings with no source line point at its files)',
+      'config',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('md'))
     .addOption(
       new Option('--fail-on <severity>', 'lowest severity that fails').choices(FAIL_ON).default('error'),
@@ -47,7 +53,8 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
     .option('--out <file>', 'write the report to a file instead of standard output')
     .action((options: ReportOptions) => {
       if (options.out) checkOutFolder(options.out);
-      // A missing or unreadable review file is a StaleAssemblyError: exit 3, nothing to report on.
+      // A missing, unfinished or out-of-date assembly, or no review file in it: exit 3, nothing to report on.
+      checkAssemblyStamp(options.assembly, options.config);
       const assembly = loadAssemblyReview(options.assembly);
       if (assembly.review.packs.length === 0) {
         throw new StaleAssemblyError(
@@ -60,7 +67,7 @@ export function reportCommand(io: CliIo = processIo, deps: ReportCommandDeps = {
         root: process.cwd(),
       });
       const text = render(data, options.format);
-      if (options.out) writeFileSync(options.out, text);
+      if (options.out) writeFileAtomic(options.out, text);
       else io.out(text);
       const failing = failures(data, options.failOn);
       if (failing > 0) {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { renderJsonSchemas } from '../../config/json-schemas';
 import { CheckFailedError } from '../../errors/user-input-error';
+import { writeFilesAllOrNothing } from '../../files/write-files';
 import { CliIo, processIo } from '../io';
 
 export function schemasCommand(io: CliIo = processIo): Command {
@@ -25,7 +26,7 @@ export function schemasCommand(io: CliIo = processIo): Command {
         return;
       }
       mkdirSync(options.out, { recursive: true });
-      for (const [file, text] of stale) writeFileSync(join(options.out, file), text);
+      writeFilesAllOrNothing(stale.map(([file, text]) => ({ path: join(options.out, file), text })));
       io.out(
         stale.length
           ? `wrote ${stale.map(([f]) => join(options.out, f)).join(', ')}`

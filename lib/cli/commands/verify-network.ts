@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { checkAssemblyStamp } from '../../config/assembly-stamp';
 import { loadConfig } from '../../config/load-config';
 import { readAssembly } from '../../verify/assembly/read-assembly';
 import { formatJson, formatMarkdown } from '../../verify/report/format';
@@ -18,13 +19,22 @@ export function verifyNetworkCommand(io: CliIo = processIo): Command {
       'Prove tenant isolation, inspection and egress offline from the synthesized templates; exits non-zero on any violation',
     )
     .option('--assembly <dir>', 'synthesized cloud assembly (run `npx cdk synth` first)', 'cdk.out')
-    .option('--config <dir>', 'config directory (the segmentation policy)', 'config')
+    .option(
+      '--config <dir>',
+      'config directory the assembly was synthesized from (the segmentation policy)',
+      'config',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json']).default('md'))
     .action((options: VerifyNetworkOptions) => {
       const estate = loadConfig(options.config);
       let stacks;
       try {
         stacks = readAssembly(options.assembly);
+      } catch (error) {
+        throw new StaleAssemblyError(`verify-network: ${(error as Error).message}`);
+      }
+      try {
+        checkAssemblyStamp(options.assembly, options.config);
       } catch (error) {
         throw new StaleAssemblyError(`verify-network: ${(error as Error).message}`);
       }

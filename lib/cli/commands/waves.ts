@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { checkAssemblyStamp } from '../../config/assembly-stamp';
 import { loadConfig } from '../../config/load-config';
+import { writeFileAtomic } from '../../files/write-files';
 import { EstateModel } from '../../config/model';
 import { accountOf, StackNode, stacksFromManifest } from '../../planners/delivery/stack-graph';
 import { accountWaves, planWaves, WavePlan, WAVES } from '../../planners/delivery/wave-plan';
@@ -9,7 +11,6 @@ import { EXIT_CODES } from '../../errors/exit-codes';
 import { CheckFailedError, UserInputError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
 import { assertOutFile } from '../out-file';
-import { writeFileAtomic } from '../../files/write-files';
 
 interface WavesOptions {
   readonly assembly: string;
@@ -36,7 +37,7 @@ export function wavesCommand(io: CliIo = processIo): Command {
       'Place every stack of a synthesized assembly in its deployment wave; writes the plan the pipeline deploys from',
     )
     .option('--assembly <dir>', 'synthesized cloud assembly (run `npx cdk synth` first)', 'cdk.out')
-    .option('--config <dir>', 'config directory', 'config')
+    .option('--config <dir>', 'config directory the assembly was synthesized from', 'config')
     .option('--tenant-shards <n>', 'tenant waves split into this many shards that deploy side by side', '1')
     .option('--out <file>', 'write the wave plan as JSON (the pipeline reads cdk.out/waves.json)')
     .option('--print', 'print the `cdk deploy` command of each wave, to run the waves by hand')
@@ -47,6 +48,7 @@ export function wavesCommand(io: CliIo = processIo): Command {
       const tenantShards = positiveInteger('--tenant-shards', options.tenantShards);
       const concurrency = positiveInteger('--concurrency', options.concurrency);
       const stacks = stacksFromManifest(readManifest(options.assembly));
+      checkAssemblyStamp(options.assembly, options.config);
       const model = loadConfig(options.config);
       const full = planWaves(stacks, accountWaves(model), tenantShards);
       const plan = options.tenant ? onlyTenant(full, stacks, model, options.tenant, options.config) : full;

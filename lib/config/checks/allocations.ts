@@ -4,7 +4,7 @@ import { CheckContext } from './check-context';
 /**
  * When the estate keeps an allocation register, it lists every tenant environment's block,
  * and only those: a tenant file added by hand without its register lines would escape the
- * merge conflict that stops two trusts taking one block (docs/adr/0020-parallel-onboarding.md).
+ * merge conflict that stops two trusts taking one block (docs/adr/0022-parallel-onboarding.md).
  */
 export function checkAllocations({ register, tenants, invalidTenantStems }: CheckContext): ConfigError[] {
   if (!register) return [];

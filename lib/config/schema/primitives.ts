@@ -50,10 +50,21 @@ export const odsCode = z
   })
   .describe('NHS Organisation Data Service code: R.. trust, Q.. ICB, X.. national body.');
 
+/**
+ * A real YYYY-MM-DD date: `2027-02-30` is rejected, where `Date.parse` would roll it over to
+ * 2 March. The one date check for config (estate dates here, exception expiries in
+ * lib/security-review) and the expiry comparisons built on it.
+ */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
+
 export const date = z
   .string({ error: 'expected a date as YYYY-MM-DD in quotes' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'expected a real calendar date' });
+  .refine(isCalendarDate, { error: 'expected a real calendar date' });
 
 export const nonEmptyText = z
   .string({ error: 'expected text' })

@@ -82,3 +82,32 @@ export function putResponse(responseUrl: string, response: CloudFormationRespons
     req.end(body);
   });
 }
+
+/** The part of the Lambda context a handler needs to answer before it is stopped. */
+export interface LambdaContext {
+  getRemainingTimeInMillis(): number;
+}
+
+/**
+ * Runs `work`, but rejects `marginMs` before Lambda would stop the function, so the handler
+ * can still PUT FAILED: a stack never waits on a response that cannot come. Without a context
+ * (tests, local runs) `work` runs unbounded.
+ */
+export async function beforeLambdaTimeout<T>(
+  work: Promise<T>,
+  context: LambdaContext | undefined,
+  marginMs: number,
+  what: string,
+): Promise<T> {
+  if (!context) return work;
+  const ms = Math.max(0, context.getRemainingTimeInMillis() - marginMs);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -22,6 +22,7 @@ import {
   ModifyEbsDefaultKmsKeyIdCommand,
   ModifyInstanceMetadataDefaultsCommand,
 } from '@aws-sdk/client-ec2';
+import { checkEc2Answers, requestHandlerOptions } from '../../aws-wire/ec2-client-guards';
 import { CloudFormationEvent, CloudFormationResponse, putResponse, responseTo } from './cfn-response';
 import { checkSecurityGroupIds, closeSecurityGroups } from './security-groups';
 
@@ -106,7 +107,9 @@ async function apply(event: AccountDefaultsEvent): Promise<Record<string, string
   }
   const securityGroupIds = checkSecurityGroupIds(DefaultSecurityGroupIds);
   const endpoint = process.env[ENDPOINT_ENV];
-  const ec2 = new EC2Client(endpoint ? { endpoint } : {});
+  // Time-limited requests and answers checked to be EC2's, as every client of ours (lib/aws-wire).
+  const ec2 = new EC2Client({ requestHandler: requestHandlerOptions(), ...(endpoint && { endpoint }) });
+  checkEc2Answers(ec2);
   try {
     const applied = [
       ...(await applyDefaults(ec2, kmsKeyArn)),

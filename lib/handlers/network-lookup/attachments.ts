@@ -8,7 +8,11 @@ import {
   EC2Client,
   TransitGatewayAttachment,
 } from '@aws-sdk/client-ec2';
+import { NotEc2AnswerError } from '../../aws-wire/ec2-answer';
+import { readPages, RepeatedNextTokenError } from '../../aws-wire/pages';
 import { Wait, waitFor } from './wait';
+
+const ACTION = 'ec2:DescribeTransitGatewayAttachments';
 
 /** How one attachment is recognised, as the construct writes it into ResourceProperties. */
 export interface AttachmentQuery {
@@ -17,24 +21,36 @@ export interface AttachmentQuery {
   readonly ResourceId?: string;
 }
 
-/** Every available (or modifying) attachment of the Transit Gateway, all pages. */
+/** Every available (or modifying) attachment of the Transit Gateway, all pages; stops on a looping NextToken. */
 async function listAttachments(ec2: EC2Client, transitGatewayId: string | undefined) {
-  const all: TransitGatewayAttachment[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await ec2.send(
-      new DescribeTransitGatewayAttachmentsCommand({
-        Filters: [
-          { Name: 'transit-gateway-id', Values: [transitGatewayId as string] },
-          { Name: 'state', Values: ['available', 'modifying'] },
-        ],
-        NextToken,
-      }),
+  try {
+    return await readPages(
+      ACTION,
+      (NextToken) =>
+        ec2.send(
+          new DescribeTransitGatewayAttachmentsCommand({
+            Filters: [
+              { Name: 'transit-gateway-id', Values: [transitGatewayId as string] },
+              { Name: 'state', Values: ['available', 'modifying'] },
+            ],
+            NextToken,
+          }),
+        ),
+      (page) => page.TransitGatewayAttachments,
     );
-    all.push(...(page.TransitGatewayAttachments ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return all;
+  } catch (error) {
+    // These already say which call and what came back.
+    if (error instanceof NotEc2AnswerError || error instanceof RepeatedNextTokenError) throw error;
+    throw new Error(`${ACTION} failed: ${describeError(error)}`, { cause: error });
+  }
+}
+
+/** `RequestLimitExceeded: Request limit exceeded. (5 attempts)`: the SDK's name, message and tries. */
+function describeError(error: unknown): string {
+  const e = error as { name?: string; message?: string; $metadata?: { attempts?: number } };
+  const attempts = e.$metadata?.attempts;
+  const name = e.name && e.name !== 'Error' && !e.message?.startsWith(e.name) ? `${e.name}: ` : '';
+  return `${name}${e.message ?? String(error)}${attempts && attempts > 1 ? ` (${attempts} attempts)` : ''}`;
 }
 
 /** The attachment ID of each key, or the descriptions of the keys nothing matched yet. */

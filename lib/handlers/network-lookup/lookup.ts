@@ -5,8 +5,15 @@
  * local endpoint and `index.ts` wires the real SDK clients Lambda ships.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
+import {
+  beforeLambdaTimeout,
+  CloudFormationEvent,
+  CloudFormationResponse,
+  LambdaContext,
+  putResponse,
+  responseTo,
+} from '../account-defaults/cfn-response';
 import { AttachmentQuery, findAttachments } from './attachments';
-import { CloudFormationEvent, CloudFormationResponse, putResponse, responseTo } from './cfn-response';
 import { DescribeFirewall, firewallEndpoints } from './firewall-endpoints';
 import { DescribeOrganization, organizationArn } from './organization';
 import { DEFAULT_WAIT, Wait } from './wait';
@@ -53,24 +60,37 @@ export async function lookup(
   return data;
 }
 
+/** Time kept back from Lambda's timeout to answer FAILED when the lookup overruns. */
+export const DEADLINE_MARGIN_MS = 10_000;
+
 /**
  * The Lambda handler: looks up on Create and Update, does nothing on Delete, and answers
- * CloudFormation either way. Throws only if the PUT fails.
+ * CloudFormation either way, through the checked, time-limited response path the account
+ * defaults handler uses: FAILED with the reason before Lambda's timeout if the lookup overruns,
+ * and a PUT that itself times out and checks its status. Throws only if the PUT fails.
  */
 export function makeHandler(
   services: LookupServices,
   wait: Wait = DEFAULT_WAIT,
-): (event: NetworkLookupEvent) => Promise<CloudFormationResponse> {
-  return async (event) => {
+): (event: NetworkLookupEvent, context?: LambdaContext) => Promise<CloudFormationResponse> {
+  return async (event, context) => {
     let outcome: { data: Record<string, string> } | { error: unknown } = { data: {} };
     if (event.RequestType !== 'Delete') {
       try {
-        outcome = { data: await lookup(event.ResourceProperties, services, wait) };
+        const work = lookup(event.ResourceProperties, services, wait);
+        outcome = {
+          data: await beforeLambdaTimeout(work, context, DEADLINE_MARGIN_MS, 'looking up network values'),
+        };
       } catch (error) {
         outcome = { error };
       }
     }
-    const response = responseTo(event, outcome);
+    // The physical ID CloudFormation already has, or the logical ID on Create: never replaced.
+    const response = responseTo(event, event.PhysicalResourceId || event.LogicalResourceId, outcome);
+    // The response URL is a pre-signed credential: log the outcome, never the event.
+    console.log(
+      JSON.stringify({ RequestType: event.RequestType, Status: response.Status, Reason: response.Reason }),
+    );
     await putResponse(event.ResponseURL, response);
     return response;
   };

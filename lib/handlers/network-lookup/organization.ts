@@ -4,6 +4,7 @@
 export type DescribeOrganization = () => Promise<{ readonly Arn?: string } | undefined>;
 
 export async function organizationArn(describe: DescribeOrganization): Promise<Record<string, string>> {
-  const organization = await describe();
-  return { OrganizationArn: organization!.Arn as string };
+  const arn = (await describe())?.Arn;
+  if (!arn) throw new Error('organizations:DescribeOrganization answered without an organization ARN');
+  return { OrganizationArn: arn };
 }

@@ -1,5 +1,6 @@
 import {
   Duration,
+  RemovalPolicy,
   SecretValue,
   aws_events as events,
   aws_events_targets as targets,
@@ -78,6 +79,8 @@ export class FindingsAlerts extends Construct {
       encryptionMasterKey: key,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      // Up to 14 days of findings the CSOC never received: kept if the stack or queue goes.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.rule.addTarget(
       new targets.ApiDestination(destination, {

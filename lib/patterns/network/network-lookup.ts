@@ -10,6 +10,17 @@ import { Construct } from 'constructs';
 import { bundledHandlerCode, HANDLER_RUNTIME } from '../baseline/handler-code';
 import { NETWORK_LOOKUP_ENTRY } from './network-lookup-code';
 
+/** The function's own limit; the handler answers FAILED shortly before it (its deadline margin). */
+export const LOOKUP_FUNCTION_TIMEOUT = Duration.minutes(15);
+
+/**
+ * How long CloudFormation waits for the lookup's answer before it fails the resource, instead
+ * of the default hour (ServiceTimeout, 1 to 3600 s:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-customresource.html).
+ * A minute past the function's timeout, so an answer sent at the function's deadline still counts.
+ */
+export const LOOKUP_SERVICE_TIMEOUT = LOOKUP_FUNCTION_TIMEOUT.plus(Duration.minutes(1));
+
 export interface NetworkLookupFunctionProps {
   /** Fixed, so stacks elsewhere in the account can name it as a service token. */
   readonly functionName: string;
@@ -38,7 +49,7 @@ export class NetworkLookupFunction extends Construct {
       runtime: HANDLER_RUNTIME,
       handler: 'index.handler',
       code: bundledHandlerCode(NETWORK_LOOKUP_ENTRY),
-      timeout: Duration.minutes(15),
+      timeout: LOOKUP_FUNCTION_TIMEOUT,
       memorySize: 256,
       logGroup,
     });
@@ -103,6 +114,7 @@ export class NetworkLookup extends Construct {
       : undefined;
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: props.serviceToken,
+      serviceTimeout: LOOKUP_SERVICE_TIMEOUT,
       resourceType: 'Custom::NetworkLookup',
       properties: {
         ...(props.transitGatewayId ? { TransitGatewayId: props.transitGatewayId } : {}),

@@ -3,6 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  LOOKUP_FUNCTION_TIMEOUT,
+  LOOKUP_SERVICE_TIMEOUT,
   lookupFunctionArn,
   NetworkLookup,
   NetworkLookupFunction,
@@ -69,6 +71,10 @@ describe('NetworkLookupFunction', () => {
     expect(bundle).toContain('attachments match, expected one');
     expect(bundle).toContain('no available attachment for ');
     expect(bundle).toContain('firewall has no endpoint yet in some of ');
+    // The guards of lib/aws-wire are bundled in: answers checked, NextToken loops stopped.
+    expect(bundle).toContain('did not answer as EC2 (a proxy?)');
+    expect(bundle).toContain('returned the same NextToken twice');
+    expect(bundle).not.toMatch(/require\("@smithy\//);
     expect(bundle.length).toBeLessThan(20_000);
   });
 
@@ -110,7 +116,14 @@ describe('NetworkLookup', () => {
     const nothing = Object.entries(template.findResources('Custom::NetworkLookup')).find(([id]) =>
       id.startsWith('Nothing'),
     )![1];
-    expect(nothing.Properties).toEqual({ ServiceToken: 'arn:token' });
+    expect(nothing.Properties).toEqual({ ServiceToken: 'arn:token', ServiceTimeout: '960' });
+  });
+
+  test('CloudFormation waits 16 minutes for an answer, not the default hour', () => {
+    expect(LOOKUP_SERVICE_TIMEOUT.toSeconds()).toBe(LOOKUP_FUNCTION_TIMEOUT.toSeconds() + 60);
+    const lookups = Object.values(template.findResources('Custom::NetworkLookup'));
+    expect(lookups).toHaveLength(3);
+    for (const resource of lookups) expect(resource.Properties.ServiceTimeout).toBe('960');
   });
 
   test('reads the attributes the handler returns', () => {
