@@ -158,7 +158,7 @@ const FOLDER_CASES: BadInputCase[] = [
     name: 'report on a folder that is no assembly',
     args: (dir) => ['report', '--assembly', dir],
     code: 3,
-    names: { file: 'nhs-cloud-review.json' },
+    names: { text: 'is not a cloud assembly' },
   },
   {
     name: 'check --tenant that is no ODS code',

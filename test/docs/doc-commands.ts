@@ -13,6 +13,8 @@ export interface DocCommand {
   readonly argv: readonly string[];
   /** `> proofs.json` */
   readonly redirect?: string;
+  /** The `## ` heading the command sits under ('' before the first). */
+  readonly section: string;
 }
 
 const SHELL_FENCE = /^\s*```(sh|bash|shell|console)?\s*$/;
@@ -23,7 +25,9 @@ export function docCommands(markdown: string): DocCommand[] {
   let inShell = false;
   let inOther = false;
   let pending: { line: number; text: string } | undefined;
+  let section = '';
   lines.forEach((raw, i) => {
+    if (!inShell && !inOther && raw.startsWith('## ')) section = raw.slice(3).trim();
     const fence = /^\s*```/.test(raw);
     if (fence && !inShell && !inOther) {
       if (SHELL_FENCE.test(raw)) inShell = true;
@@ -39,7 +43,7 @@ export function docCommands(markdown: string): DocCommand[] {
     if (pending) pending.text += ` ${text.replace(/\\$/, '')}`;
     else if (text) pending = { line: i + 1, text: text.replace(/\\$/, '') };
     if (pending && !text.endsWith('\\')) {
-      const command = parse(pending.line, pending.text.trim());
+      const command = parse(pending.line, pending.text.trim(), section);
       if (command) out.push(command);
       pending = undefined;
     }
@@ -60,7 +64,7 @@ function stripComment(line: string): string {
   return line;
 }
 
-function parse(line: number, text: string): DocCommand | undefined {
+function parse(line: number, text: string, section: string): DocCommand | undefined {
   const words = shellWords(text);
   const env: Record<string, string> = {};
   while (words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[0])) {
@@ -73,8 +77,8 @@ function parse(line: number, text: string): DocCommand | undefined {
     redirect = words[arrow + 1];
     words.splice(arrow);
   }
-  if (words[0] !== 'npx') return { line, text, env, argv: words, redirect };
-  return { line, text, env, argv: words.slice(1), redirect };
+  if (words[0] !== 'npx') return { line, text, env, argv: words, redirect, section };
+  return { line, text, env, argv: words.slice(1), redirect, section };
 }
 
 /** Splits like a POSIX shell for the quoting the docs use: '...', "..." and backslashes. */
