@@ -42,6 +42,14 @@ export function platformRoleNames(estateName: string): PlatformRoleNames {
   };
 }
 
+/**
+ * Execution role of a stack's deploy-time SDK calls in a member account, e.g.
+ * `nhs-cloud-platform-sdk-core-security`: one per stack, so no two stacks in an account clash.
+ */
+export function sdkCallRoleName(estateName: string, stackName: string): string {
+  return `${rolePrefix(estateName)}sdk-${stackName.toLowerCase()}`.slice(0, 64);
+}
+
 /** The role the organization creates in a vended account for the management account. */
 export const ORGANIZATION_ACCESS_ROLE = 'OrganizationAccountAccessRole';
 

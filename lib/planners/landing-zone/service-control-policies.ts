@@ -16,13 +16,19 @@ import {
   requireImdsV2,
 } from './scp-statements';
 
+/** An OU by key, or the organization root. */
+export type ScpTarget = OuKey | 'root';
+
 export interface ServiceControlPolicyPlan {
   /** Stable construct ID. */
   readonly key: string;
   readonly name: string;
   readonly description: string;
-  /** OUs the policy is attached to; children inherit it (Trusts covers Prod and NonProd). */
-  readonly targets: readonly OuKey[];
+  /**
+   * Where the policy is attached: OUs by key, or `root` for the organization root (every
+   * member account); children inherit it (Trusts covers Prod and NonProd).
+   */
+  readonly targets: readonly ScpTarget[];
   readonly document: PolicyDocument;
 }
 
@@ -30,10 +36,13 @@ export interface ServiceControlPolicyPlan {
 const ACTIVE_OUS: readonly OuKey[] = ['security', 'infrastructure', 'national', 'trusts', 'sandbox'];
 
 /**
- * The guardrail SCPs and where they attach. Three policies on every active OU (each OU may hold
- * five, one of which is AWS's FullAWSAccess), split by theme to keep each under 5,120 characters:
+ * The guardrail SCPs and where they attach. The region lock on the root (AWS's published list
+ * of global services alone is about 2,000 characters); three policies on every active OU (each
+ * target may hold five, one of which is AWS's FullAWSAccess), split by theme to keep each under
+ * 5,120 characters:
  *
- *   guardrails         regions, leaving the organization, root user, IMDSv2, IAM user passwords
+ *   region-lock        regions (root: every member account)
+ *   guardrails         leaving the organization, root user, IMDSv2, IAM user passwords
  *   security-services  CloudTrail, Config, GuardDuty, Security Hub, Access Analyzer, Macie,
  *                      Inspector, flow logs, backups, EBS defaults; the log buckets and KMS keys
  *   platform           the spoke network and Transit Gateway, the platform's roles
@@ -49,13 +58,18 @@ export function planServiceControlPolicies(
   const logBuckets = `arn:aws:s3:::${estate.name}-*-${estate.organization.accounts.logArchive}-*`;
   const plans: ServiceControlPolicyPlan[] = [
     {
+      key: 'regionLock',
+      name: `${estate.name}-region-lock`,
+      description: 'Allowed regions only, except global services and the platform',
+      targets: ['root'],
+      document: policyDocument(denyOutsideRegions(estate.allowedRegions, platform)),
+    },
+    {
       key: 'guardrails',
       name: `${estate.name}-guardrails`,
-      description:
-        'Allowed regions, no leaving the organization, no root user, IMDSv2 only, no IAM user passwords',
+      description: 'No leaving the organization, no root user, IMDSv2 only, no IAM user passwords',
       targets: ACTIVE_OUS,
       document: policyDocument(
-        denyOutsideRegions(estate.allowedRegions, platform),
         denyLeavingOrganization(),
         denyRootUser(),
         ...requireImdsV2(platform),

@@ -38,7 +38,7 @@ export interface LogArchiveStackProps {
 /**
  * Core-LogArchive: the central, immutable log archive. One bucket per log purpose with the
  * names every account writes to, the organization trail (this account is CloudTrail's
- * delegated administrator), the grants that let the organization's delivery services write,
+ * delegated administrator; the management account owns the trail), the grants that let the organization's delivery services write,
  * and the account's own baseline. CloudTrail and AWS Config share the audit bucket and its
  * key; network logs have their own key.
  */
@@ -85,7 +85,8 @@ export class LogArchiveStack extends CoreStack {
       allowLogDeliveryService(buckets[purpose].bucket, networkKey, organization);
     }
     const trailName = `${estate.name}-organization`;
-    allowCloudTrail(buckets.cloudtrail.bucket, auditKey, trailArn(this, trailName), this.account);
+    const management = estate.organization.accounts.management;
+    allowCloudTrail(buckets.cloudtrail.bucket, auditKey, trailArn(this, trailName, management), management);
     allowConfig(
       buckets.cloudtrail.bucket,
       auditKey,

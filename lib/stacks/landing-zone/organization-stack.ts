@@ -60,9 +60,11 @@ export class OrganizationStack extends CoreStack {
       calls: planOrganizationServices(estate, rootId),
       logGroup,
     });
+    // "You must enable the integration between Security Hub and AWS Organizations before you can
+    // designate": https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-securityhub-delegatedadmin.html
     new securityhub.CfnDelegatedAdmin(this, 'SecurityHubAdmin', {
       adminAccountId: estate.organization.accounts.security,
-    });
+    }).node.addDependency(services.call('SecurityHubAccess'));
 
     if (rootId) {
       const units = new OrganizationUnits(this, 'Units', {
@@ -87,7 +89,7 @@ export class OrganizationStack extends CoreStack {
             description: scp.description,
             type: 'SERVICE_CONTROL_POLICY',
             content: scp.document,
-            targetIds: scp.targets.map((key) => units.idOf(key)),
+            targetIds: scp.targets.map((key) => (key === 'root' ? rootId : units.idOf(key))),
           },
           POLICY_TYPES[0],
         );

@@ -21,8 +21,9 @@ const PLATFORM = [
 ];
 
 describe('planServiceControlPolicies', () => {
-  it('plans four SCPs attached by OU, leaving room for FullAWSAccess (five per OU)', () => {
+  it('plans the region lock on the root and four SCPs by OU, leaving room for FullAWSAccess (five per target)', () => {
     expect(plans.map((p) => [p.name, p.targets])).toEqual([
+      ['nhs-cloud-region-lock', ['root']],
       ['nhs-cloud-guardrails', ['security', 'infrastructure', 'national', 'trusts', 'sandbox']],
       [
         'nhs-cloud-protect-security-services',
@@ -73,11 +74,26 @@ describe('planServiceControlPolicies', () => {
   });
 
   it('denies regions outside allowedRegions, except global services and platform principals', () => {
-    const deny = statement('guardrails', 'DenyOutsideAllowedRegions');
+    const deny = statement('regionLock', 'DenyOutsideAllowedRegions');
     expect(deny.NotAction).toEqual(GLOBAL_SERVICE_ACTIONS);
     expect(deny.NotAction).toEqual(
       expect.arrayContaining(['iam:*', 'organizations:*', 'sts:*', 'route53:*', 'support:*']),
     );
+    // Regression (issue 13): the list was shorter than AWS's published example, so calls the
+    // console and the platform make to us-east-1 (DescribeRegions, Config, KMS) were denied.
+    expect(deny.NotAction).toEqual(
+      expect.arrayContaining([
+        'a4b:*',
+        'access-analyzer:*',
+        'config:*',
+        'ec2:DescribeRegions',
+        'ec2:DescribeTransitGateways',
+        'kms:*',
+        's3:GetBucketLocation',
+        'waf-regional:*',
+      ]),
+    );
+    expect(deny.NotAction).toHaveLength(86);
     expect(deny.NotAction).not.toContain('ec2:*');
     expect(deny.Condition).toEqual({
       StringNotEquals: { 'aws:RequestedRegion': ['eu-west-2'] },
@@ -146,7 +162,8 @@ describe('planServiceControlPolicies', () => {
     const network = statement('platform', 'ProtectPlatformNetwork');
     expect(network.Action).toEqual(
       expect.arrayContaining([
-        'ec2:*TransitGateway*',
+        'ec2:CreateTransitGateway*',
+        'ec2:AssociateTransitGateway*',
         'ec2:CreateRoute',
         'ec2:ReplaceRoute',
         'ec2:DeleteVpc',
@@ -156,6 +173,9 @@ describe('planServiceControlPolicies', () => {
       ]),
     );
     expect(network.Action).not.toContain('ec2:AuthorizeSecurityGroupIngress');
+    // Regression (issue 13): ec2:*TransitGateway* also denied the network lookup function's
+    // and verify-live's ec2:DescribeTransitGatewayAttachments.
+    expect(network.Action).not.toContain('ec2:*TransitGateway*');
     expect(network.Condition).toEqual({ ArnNotLike: { 'aws:PrincipalArn': PLATFORM } });
   });
 
@@ -187,7 +207,7 @@ describe('planServiceControlPolicies', () => {
       estate,
       landingZoneOf({ landingZone: { cdkQualifier: 'nhscloud' } }),
     );
-    const deny = custom[0]!.document.Statement[0]!;
+    const deny = custom.find((p) => p.key === 'regionLock')!.document.Statement[0]!;
     expect(deny.Condition!.ArnNotLike!['aws:PrincipalArn']).toContain('arn:aws:iam::*:role/cdk-nhscloud-*');
   });
 });

@@ -199,9 +199,11 @@ describe('landing zone stacks: log archive', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'CloudTrailWrite',
+            // Regression (issue 13): the management account owns an organization trail, not the
+            // log archive that creates it as delegated administrator.
             Condition: {
               StringEquals: Match.objectLike({
-                'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-2:100000000002:trail/nhs-cloud-organization',
+                'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-2:100000000001:trail/nhs-cloud-organization',
               }),
             },
           }),
