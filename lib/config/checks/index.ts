@@ -1,3 +1,4 @@
+import { checkAccountEmails } from './account-emails';
 import { checkAccountIds } from './account-ids';
 import { ConfigCheck, TenantSetCheck } from './check-context';
 import { checkCidrs } from './cidrs';
@@ -8,7 +9,7 @@ import { checkSegmentationRules } from './segmentation-rules';
 export * from './check-context';
 
 /** Checks over the tenant files alone; they run even when estate.yaml fails its schema. */
-export const TENANT_SET_CHECKS: readonly TenantSetCheck[] = [checkOdsCodes];
+export const TENANT_SET_CHECKS: readonly TenantSetCheck[] = [checkOdsCodes, checkAccountEmails];
 
 /** Checks that need a schema-valid estate.yaml as well. */
 export const ESTATE_CHECKS: readonly ConfigCheck[] = [

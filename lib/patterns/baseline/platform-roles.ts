@@ -24,7 +24,10 @@ export class PlatformRoles extends Construct {
     const { plan } = props;
     this.admin = new iam.Role(this, 'Admin', {
       roleName: plan.names.admin,
-      assumedBy: new iam.AccountPrincipal(plan.adminTrustedAccount),
+      // The pipeline's named roles only, not every principal of the deployment account.
+      assumedBy: new iam.AccountPrincipal(plan.adminTrustedAccount).withConditions({
+        ArnLike: { 'aws:PrincipalArn': [...plan.adminTrustedRoles] },
+      }),
       description: 'Platform pipeline and engineers: administers the account',
       managedPolicies: [managed('AdministratorAccess')],
       maxSessionDuration: Duration.hours(4),

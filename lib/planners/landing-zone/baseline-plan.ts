@@ -4,10 +4,15 @@ import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { logBucketName } from '../naming';
 import { PatientDataBackupPlan, planPatientDataBackup } from './backup-plan';
 import { PatchingPlan, planPatching } from './patching-plan';
-import { PlatformRoleNames, platformRoleNames } from './platform-principals';
+import { pipelineRoleArnPattern, PlatformRoleNames, platformRoleNames } from './platform-principals';
 
-/** What a per-purpose customer-managed key protects. */
-export type KeyPurpose = 'ebs' | 'logs' | 'backup';
+/**
+ * What a per-purpose customer-managed key protects. `data` is for the tenant's own stores of
+ * patient data (RDS, EFS): a snapshot under an AWS-managed key cannot be copied to another
+ * account, so the central backup copy needs a key the backup account may use
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html).
+ */
+export type KeyPurpose = 'ebs' | 'logs' | 'backup' | 'data';
 
 export interface BudgetPlan {
   readonly name: string;
@@ -29,6 +34,8 @@ export interface BaselineRolesPlan {
   readonly names: PlatformRoleNames;
   /** Account whose principals may assume the platform admin role (the pipeline's). */
   readonly adminTrustedAccount: string;
+  /** Of that account, only these roles (ARN patterns): the pipeline's, by name. */
+  readonly adminTrustedRoles: readonly string[];
   readonly readOnlyTrustedAccount: string;
   readonly breakGlassTrustedAccount: string;
 }
@@ -66,7 +73,7 @@ function planAccount(traits: AccountTraits, estate: EstateConfig, lz: LandingZon
   const ep = lz.endpointProtection;
   return {
     estateName: estate.name,
-    keyPurposes: traits.patientData ? ['ebs', 'logs', 'backup'] : ['ebs', 'logs'],
+    keyPurposes: traits.patientData ? ['ebs', 'logs', 'backup', 'data'] : ['ebs', 'logs'],
     config: {
       recordingFrequency: traits.dataClassification === 'OFFICIAL-SENSITIVE' ? 'CONTINUOUS' : 'DAILY',
       includeGlobalResourceTypes: traits.region === estate.homeRegion,
@@ -92,6 +99,7 @@ function planAccount(traits: AccountTraits, estate: EstateConfig, lz: LandingZon
     roles: {
       names: platformRoleNames(estate.name),
       adminTrustedAccount: accounts.deployment ?? accounts.management,
+      adminTrustedRoles: [pipelineRoleArnPattern(estate.name, accounts.deployment ?? accounts.management)],
       readOnlyTrustedAccount: accounts.security,
       breakGlassTrustedAccount: accounts.management,
     },

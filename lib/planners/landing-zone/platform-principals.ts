@@ -50,6 +50,16 @@ export function sdkCallRoleName(estateName: string, stackName: string): string {
   return `${rolePrefix(estateName)}sdk-${stackName.toLowerCase()}`.slice(0, 64);
 }
 
+/**
+ * The deployment account's roles that may assume the platform admin role in other accounts:
+ * the delivery pipeline's, named `<estate>-platform-pipeline*` (the GitHub deploy workflow's
+ * OIDC role is `nhs-cloud-platform-pipeline-github`, docs/deploy.md). Not the whole account:
+ * an account principal lets every role its administrators create assume the admin role.
+ */
+export function pipelineRoleArnPattern(estateName: string, deploymentAccount: string): string {
+  return `arn:aws:iam::${deploymentAccount}:role/${rolePrefix(estateName)}pipeline*`;
+}
+
 /** The role the organization creates in a vended account for the management account. */
 export const ORGANIZATION_ACCESS_ROLE = 'OrganizationAccountAccessRole';
 

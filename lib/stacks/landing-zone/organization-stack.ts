@@ -7,12 +7,17 @@ import { OrganizationServices } from '../../patterns/landing-zone/organization-s
 import { OrganizationUnits } from '../../patterns/landing-zone/organization-units';
 import { PermissionSets } from '../../patterns/landing-zone/permission-sets';
 import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
-import { allEnvironments, EstateModel } from '../../config/model';
+import { PlacedAccount } from '../../patterns/landing-zone/placed-account';
+import { coreAccounts, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
 import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
 import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
-import { ORGANIZATIONAL_UNITS } from '../../planners/landing-zone/organization-units';
+import {
+  CoreAccountRole,
+  ORGANIZATIONAL_UNITS,
+  placeCoreAccount,
+} from '../../planners/landing-zone/organization-units';
 import {
   groupIdParameter,
   managementLogsKeyParameter,
@@ -94,6 +99,18 @@ export class OrganizationStack extends CoreStack {
           POLICY_TYPES[0],
         );
       }
+      // Core accounts exist before the estate; without a move they sit at the root, outside
+      // every SCP and the bootstrap StackSet.
+      for (const [role, accountId] of Object.entries(coreAccounts(estate))) {
+        const ou = placeCoreAccount(role as CoreAccountRole);
+        if (!ou) continue;
+        new PlacedAccount(this, `Place-${role}`, {
+          accountId,
+          parentId: units.idOf(ou),
+          parentKey: ou,
+          logGroup,
+        });
+      }
       policy(
         'TagPolicy',
         {
@@ -120,14 +137,6 @@ export class OrganizationStack extends CoreStack {
       Annotations.of(this).addWarningV2(
         '@nhs-cloud/landing-zone:no-root-id',
         'landingZone.organizationRootId is not set: the OU tree, SCPs, tag policy, S3 policy and account placement are not synthesized',
-      );
-    }
-
-    const unplaced = allEnvironments(model).filter((env) => env.accountId && !env.email).length;
-    if (unplaced > 0) {
-      Annotations.of(this).addInfo(
-        `${unplaced} tenant accounts have an accountId but no email, so the platform does not place them in OUs; ` +
-          'see docs/landing-zone.md, "Adopting an existing account"',
       );
     }
 

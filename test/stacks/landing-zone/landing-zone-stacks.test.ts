@@ -99,6 +99,19 @@ describe('landing zone stacks: organization', () => {
     });
   });
 
+  // Regression (issue 13): the core accounts were never placed in their OUs, so no SCP applied.
+  it('moves every core account but the management account into its OU', () => {
+    const moves = Object.values(organization.findResources('Custom::AWS'))
+      .map((r) => r.Properties.Create as { 'Fn::Join': [string, unknown[]] })
+      .filter((c) => JSON.stringify(c).includes('moveAccount'));
+    const destination = (account: string) =>
+      moves.find((m) => JSON.stringify(m).includes(`\\"AccountId\\":\\"${account}\\"`));
+    expect(moves).toHaveLength(6);
+    expect(destination('100000000001')).toBeUndefined();
+    expect(JSON.stringify(destination('100000000002'))).toContain(JSON.stringify(ouId('Security')));
+    expect(JSON.stringify(destination('100000000004'))).toContain(JSON.stringify(ouId('Infrastructure')));
+  });
+
   it('makes Security Hub delegated administration a CloudFormation resource', () => {
     organization.hasResourceProperties('AWS::SecurityHub::DelegatedAdmin', {
       AdminAccountId: '100000000003',
@@ -241,7 +254,9 @@ describe('landing zone stacks: tenant organization stacks', () => {
   });
 
   it("looks up only the tenant's own groups; the platform groups' IDs come from Core-Organization", () => {
-    const lookups = Object.values(rgr.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties));
+    const lookups = Object.values(rgr.findResources('Custom::AWS'))
+      .map((r) => JSON.stringify(r.Properties))
+      .filter((p) => p.includes('getGroupId'));
     expect(lookups).toHaveLength(3);
     for (const role of ['admin', 'developer', 'read-only'])
       expect(lookups.some((l) => l.includes(`nhs-cloud-RGR-${role}`))).toBe(true);
@@ -253,6 +268,17 @@ describe('landing zone stacks: tenant organization stacks', () => {
       PrincipalId: { Ref: Match.stringLikeRegexp('identitygroupidnhscloudplatformreadonly') },
     });
     rgr.hasResourceProperties('AWS::SSO::Assignment', { PrincipalId: PLATFORM_ADMIN_ID });
+  });
+
+  // Regression (issue 13): adopted accounts (an ID, no e-mail) stayed wherever they were, so no
+  // SCP applied to them and the bootstrap StackSet never reached them.
+  it('moves each adopted account into the OU a vended one would get', () => {
+    const moves = Object.values(rgr.findResources('Custom::AWS'))
+      .map((r) => JSON.stringify(r.Properties.Create))
+      .filter((c) => c.includes('moveAccount'));
+    expect(moves).toHaveLength(2);
+    expect(moves.find((m) => m.includes('123456789012'))).toMatch(/organizationoutrustsProd/);
+    expect(moves.find((m) => m.includes('210987654321'))).toMatch(/organizationoutrustsNonProd/);
   });
 
   it('grants every existing environment its six assignments', () => {
