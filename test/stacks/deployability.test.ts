@@ -25,6 +25,31 @@ describe('deploys through the bootstrap qualifier in config', () => {
   });
 });
 
+describe('one qualifier, from config', () => {
+  // The qualifier, the bootstrap and the SCP exemptions must agree (docs/deploy.md is held to the
+  // live config in test/docs/deploy-doc.test.ts).
+  it("is the bootstrap StackSet's and the one the guardrails exempt", () => {
+    const [stackSet] = Object.values(
+      template('Core-Organization').findResources('AWS::CloudFormation::StackSet'),
+    );
+    expect(stackSet!.Properties.Parameters).toContainEqual({
+      ParameterKey: 'Qualifier',
+      ParameterValue: 'nhscloud',
+    });
+    const scps = JSON.stringify(template('Core-Organization').findResources('AWS::Organizations::Policy'));
+    expect(scps).toContain('arn:aws:iam::*:role/cdk-nhscloud-*');
+  });
+
+  it('bootstraps only once AWS Organizations trusts StackSets', () => {
+    const organization = template('Core-Organization');
+    const [id] = Object.keys(organization.findResources('AWS::CloudFormation::StackSet'));
+    const access = Object.entries(organization.findResources('Custom::AWS')).find(([, r]) =>
+      JSON.stringify(r.Properties.Create).includes('activateOrganizationsAccess'),
+    )![0];
+    expect(organization.toJSON().Resources[id!].DependsOn).toContain(access);
+  });
+});
+
 describe('hub VPC flow logs', () => {
   // ec2.FlowLog rendered destinationOptions as fileFormat/hiveCompatiblePartitions/perHourPartition.
   it('spells the destination options as CloudFormation does', () => {

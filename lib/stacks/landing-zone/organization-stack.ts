@@ -1,6 +1,7 @@
 import { Annotations, aws_securityhub as securityhub, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BaselineKey } from '../../patterns/baseline/baseline-key';
+import { BootstrapStackSet } from '../../patterns/landing-zone/bootstrap-stack-set';
 import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
 import { OrganizationPolicy } from '../../patterns/landing-zone/organization-policy';
 import { OrganizationServices } from '../../patterns/landing-zone/organization-services';
@@ -10,6 +11,7 @@ import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
 import { PlacedAccount } from '../../patterns/landing-zone/placed-account';
 import { coreAccounts, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planBootstrap } from '../../planners/landing-zone/bootstrap-plan';
 import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
 import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
 import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
@@ -34,7 +36,8 @@ export interface OrganizationStackProps {
 
 /**
  * Core-Organization, in the management account: trusted access and delegated administrators,
- * the OU tree, the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
+ * the OU tree with the core accounts placed in it, the CDK bootstrap of the tenant OUs (a
+ * service-managed StackSet), the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
  * Center permission sets with the platform groups' access to the core accounts. Each tenant's
  * accounts and access are in its own stack (TenantOrganizationStack).
  */
@@ -99,6 +102,13 @@ export class OrganizationStack extends CoreStack {
           POLICY_TYPES[0],
         );
       }
+      // Every tenant account is bootstrapped by the organization, not by hand.
+      const bootstrap = planBootstrap(estate, lz);
+      new BootstrapStackSet(this, 'Bootstrap', {
+        plan: bootstrap,
+        organizationalUnitIds: bootstrap.targets.map((key) => units.idOf(key)),
+        after: [services.call('StackSetsAccess')],
+      });
       // Core accounts exist before the estate; without a move they sit at the root, outside
       // every SCP and the bootstrap StackSet.
       for (const [role, accountId] of Object.entries(coreAccounts(estate))) {
