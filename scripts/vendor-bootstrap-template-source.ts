@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /** Where the copy lives, relative to the repository root. */
-export const VENDORED_TEMPLATE = 'lib/patterns/landing-zone/cdk-bootstrap-template.json';
+export const VENDORED_TEMPLATE = 'lib/planners/landing-zone/cdk-bootstrap-template.json';
 
 /** The bootstrap template the installed CDK CLI would deploy (`cdk bootstrap --show-template`), as JSON. */
 export function installedBootstrapTemplate(): unknown {

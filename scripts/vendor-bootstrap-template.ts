@@ -1,6 +1,6 @@
 /**
  * Copies the CDK CLI's bootstrap template (the pinned `aws-cdk` devDependency) into
- * lib/patterns/landing-zone/cdk-bootstrap-template.json, where the organization stack's
+ * lib/planners/landing-zone/cdk-bootstrap-template.json, where the organization stack's
  * bootstrap StackSet takes it from. Run after upgrading aws-cdk:
  *
  *   npx tsx scripts/vendor-bootstrap-template.ts

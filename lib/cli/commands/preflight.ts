@@ -1,7 +1,9 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load-config';
 import { AwsCallError } from '../../aws/aws-errors';
+import { createCloudFormationClient } from '../../aws/cloudformation-client';
 import { createEc2Client, Ec2ClientOptions } from '../../aws/ec2-client';
 import { findEnvironment, runPreflight } from '../../aws/preflight';
 import { countVerdicts, formatPreflightJson, formatPreflightText } from '../../aws/preflight-format';
@@ -13,6 +15,7 @@ interface PreflightCliOptions {
   env: string;
   config: string;
   endpoint?: string;
+  cloudformationEndpoint?: string;
   transitGatewayId?: string;
   format: 'text' | 'json';
 }
@@ -33,6 +36,10 @@ export function preflightCommand(
     .requiredOption('--env <name>', 'environment name, e.g. prod')
     .option('--config <dir>', 'config directory', 'config')
     .option('--endpoint <url>', 'EC2 endpoint URL instead of the AWS one (testing)')
+    .option(
+      '--cloudformation-endpoint <url>',
+      'CloudFormation endpoint URL instead of the AWS one (testing); with --endpoint and without this, the bootstrap and Config recorder checks are left out',
+    )
     .option('--transit-gateway-id <id>', 'the shared transit gateway the spoke will attach to')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: PreflightCliOptions) => {
@@ -51,12 +58,30 @@ export function preflightCommand(
         clients.set(region, client);
         return client;
       };
+      const cfnClients: CloudFormationClient[] = [];
+      // A stand-in EC2 endpoint means a test: never send its CloudFormation calls to AWS.
+      const cfnEndpoint = options.cloudformationEndpoint;
+      const cloudformation =
+        options.endpoint === undefined || cfnEndpoint !== undefined
+          ? (region: string) => {
+              const client = createCloudFormationClient({
+                region,
+                endpoint: cfnEndpoint,
+                maxAttempts: clientDefaults.maxAttempts,
+                credentials: clientDefaults.credentials,
+                retryStrategy: clientDefaults.retryStrategy,
+              });
+              cfnClients.push(client);
+              return client;
+            }
+          : undefined;
       try {
         const report = await runPreflight({
           model,
           environment: found.environment,
           ec2,
           transitGatewayId: options.transitGatewayId,
+          cloudformation,
         });
         io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));
         const failed = countVerdicts(report).fail;
@@ -70,6 +95,7 @@ export function preflightCommand(
         throw error;
       } finally {
         for (const client of clients.values()) client.destroy();
+        for (const client of cfnClients) client.destroy();
       }
     });
 }

@@ -1,24 +1,14 @@
 import { RemovalPolicy, aws_cloudformation as cfn } from 'aws-cdk-lib';
 import { Construct, IDependable } from 'constructs';
 import { BootstrapPlan } from '../../planners/landing-zone/bootstrap-plan';
+import {
+  BOOTSTRAP_VERSION,
+  CDK_BOOTSTRAP_TEMPLATE,
+  TemplateJson,
+} from '../../planners/landing-zone/cdk-bootstrap';
 
-/** A CloudFormation template as JSON. */
-export interface TemplateJson {
-  Description?: string;
-  Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
-  Outputs?: Record<string, { Value: unknown }>;
-  [key: string]: unknown;
-}
-
-/**
- * The CDK CLI's own bootstrap template (aws-cdk's `bootstrap-template.yaml`, copied by
- * scripts/vendor-bootstrap-template.ts; a test fails when the pinned CLI's differs).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CDK_BOOTSTRAP = require('./cdk-bootstrap-template.json') as TemplateJson;
-
-/** The bootstrap template's version (its `BootstrapVersion` output), which preflight checks for. */
-export const BOOTSTRAP_VERSION = Number(CDK_BOOTSTRAP.Outputs!.BootstrapVersion!.Value);
+export { BOOTSTRAP_VERSION };
+export type { TemplateJson };
 
 /** Logical ID of the execution policy added to the template. */
 export const EXECUTION_POLICY_ID = 'CloudFormationExecutionPolicy';
@@ -38,9 +28,9 @@ function substituted(value: unknown): unknown {
  * would have to exist first, in every account, from a StackSet with no order to this one).
  */
 export function bootstrapTemplate(plan: BootstrapPlan): TemplateJson {
-  const template = structuredClone(CDK_BOOTSTRAP);
+  const template = structuredClone(CDK_BOOTSTRAP_TEMPLATE);
   // The StackSet passes the qualifier too; the default keeps a hand-deployed copy on the same one.
-  (template.Parameters as Record<string, { Default?: string }>).Qualifier!.Default = plan.qualifier;
+  template.Parameters!.Qualifier!.Default = plan.qualifier;
   template.Description = `NHS national cloud: CDK bootstrap (version ${BOOTSTRAP_VERSION}) of a tenant account, with the tenant execution policy`;
   template.Resources[EXECUTION_POLICY_ID] = {
     Type: 'AWS::IAM::ManagedPolicy',

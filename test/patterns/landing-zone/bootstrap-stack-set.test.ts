@@ -27,7 +27,7 @@ const body = JSON.parse(stackSet!.Properties.TemplateBody as string) as Template
 describe('the vendored CDK bootstrap template', () => {
   it("is the pinned CDK CLI's (re-run scripts/vendor-bootstrap-template.ts after upgrading aws-cdk)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    expect(require('../../../lib/patterns/landing-zone/cdk-bootstrap-template.json')).toEqual(
+    expect(require('../../../lib/planners/landing-zone/cdk-bootstrap-template.json')).toEqual(
       installedBootstrapTemplate(),
     );
     expect(BOOTSTRAP_VERSION).toBeGreaterThanOrEqual(30);
