@@ -16,6 +16,8 @@ export interface OrgNode {
   readonly name: string;
   readonly parent?: string;
   readonly policies: ServiceControlPolicy[];
+  /** Resource control policies attached here. */
+  readonly resourcePolicies: ServiceControlPolicy[];
 }
 
 /** Where an account is placed, and which template says so. */
@@ -45,7 +47,9 @@ const ROOT = 'root';
  * through a published parameter resolves to the same node as a direct `Ref`.
  */
 export function readOrganization(stacks: readonly DeployStack[]): OrganizationModel {
-  const nodes = new Map<string, OrgNode>([[ROOT, { id: ROOT, name: 'Root', policies: [] }]]);
+  const nodes = new Map<string, OrgNode>([
+    [ROOT, { id: ROOT, name: 'Root', policies: [], resourcePolicies: [] }],
+  ]);
   const parameters = new Map<string, string>();
   const nodeOf = (stack: DeployStack, value: unknown): string | undefined => {
     if (typeof value === 'string') return /^r-/.test(value) ? ROOT : undefined;
@@ -60,7 +64,7 @@ export function readOrganization(stacks: readonly DeployStack[]): OrganizationMo
   const resources = [...allResources(stacks)];
   for (const { id, resource } of resources) {
     if (resource.Type === 'AWS::Organizations::OrganizationalUnit')
-      nodes.set(id, { id, name: String(resource.Properties?.Name), policies: [] });
+      nodes.set(id, { id, name: String(resource.Properties?.Name), policies: [], resourcePolicies: [] });
   }
   for (const { stack, id, resource } of resources) {
     const props = resource.Properties ?? {};
@@ -77,7 +81,13 @@ export function readOrganization(stacks: readonly DeployStack[]): OrganizationMo
   const placementsByEmail = new Map<string, Placement>();
   for (const { stack, id, resource } of resources) {
     const props = resource.Properties ?? {};
-    if (resource.Type === 'AWS::Organizations::Policy' && props.Type === 'SERVICE_CONTROL_POLICY') {
+    const kind =
+      props.Type === 'SERVICE_CONTROL_POLICY'
+        ? 'policies'
+        : props.Type === 'RESOURCE_CONTROL_POLICY'
+          ? 'resourcePolicies'
+          : undefined;
+    if (resource.Type === 'AWS::Organizations::Policy' && kind) {
       const content = typeof props.Content === 'string' ? JSON.parse(props.Content) : props.Content;
       const policy: ServiceControlPolicy = {
         name: renderText(stack, props.Name) ?? id,
@@ -86,7 +96,7 @@ export function readOrganization(stacks: readonly DeployStack[]): OrganizationMo
       };
       for (const target of (props.TargetIds as unknown[]) ?? []) {
         const node = nodeOf(stack, target);
-        if (node) nodes.get(node)!.policies.push(policy);
+        if (node) nodes.get(node)![kind].push(policy);
       }
     }
     if (resource.Type === 'AWS::Organizations::Account') {

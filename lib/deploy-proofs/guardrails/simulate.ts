@@ -1,4 +1,4 @@
-import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import { runSimulation, runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
 import { OrgNode, ServiceControlPolicy } from './organization';
 
 /**
@@ -73,4 +73,38 @@ export function denyingScp(path: readonly OrgNode[], request: SimRequest): Denyi
 /** Whether identity policies alone allow the request (no SCPs, no resource policy). */
 export function identityAllows(policy: unknown, request: SimRequest): boolean {
   return simulate(request, [], [{ name: 'identity', policy }]) === 'Allowed';
+}
+
+/**
+ * Whether a request from outside the account is allowed to a resource in it: the resource's
+ * own policy (a role's trust policy, a bucket policy) allows it, and the resource control
+ * policies on the account's path do not deny it. The caller's own account is taken to allow
+ * everything, so only the estate's side decides.
+ */
+export async function resourceSideDecision(
+  path: readonly OrgNode[],
+  request: SimRequest,
+  resourcePolicy: unknown,
+): Promise<string> {
+  const result = await runSimulation(
+    {
+      request: {
+        principal: request.principal,
+        action: request.action,
+        resource: { resource: request.resource, accountId: request.account },
+        contextVariables: request.context,
+      },
+      identityPolicies: ALLOW_ALL,
+      serviceControlPolicies: [],
+      resourceControlPolicies: path.map((node) => ({
+        orgIdentifier: node.id,
+        policies: node.resourcePolicies.map((p) => ({ name: p.name, policy: p.document })),
+      })),
+      resourcePolicy,
+    },
+    {},
+  );
+  if (result.resultType === 'error')
+    throw new Error(`resourceSideDecision: ${JSON.stringify(result.errors)}`);
+  return result.overallResult;
 }

@@ -51,7 +51,12 @@ function delegate(id: string, principal: string, accountId: string, after: strin
 }
 
 /** Organizations policy types the landing zone attaches; each must be enabled on the root first. */
-export const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY', 'S3_POLICY'] as const;
+export const POLICY_TYPES = [
+  'SERVICE_CONTROL_POLICY',
+  'TAG_POLICY',
+  'S3_POLICY',
+  'RESOURCE_CONTROL_POLICY',
+] as const;
 
 /**
  * Trusted access by service principal. Each organization integration must have it before its

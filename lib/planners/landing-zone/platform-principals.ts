@@ -83,8 +83,3 @@ export function platformPrincipalPatterns(estateName: string, lz: LandingZoneCon
     ...lz.platformPrincipals,
   ];
 }
-
-/** The platform's own roles (not the SSO sessions): what tenants may not edit or assume. */
-export function platformRoleArnPatterns(estateName: string, lz: LandingZoneConfig): string[] {
-  return [`arn:aws:iam::*:role/${rolePrefix(estateName)}*`, `arn:aws:iam::*:role/cdk-${lz.cdkQualifier}-*`];
-}

@@ -352,7 +352,12 @@ export function protectPlatformNetwork(platform: readonly string[]): PolicyState
   };
 }
 
-/** Tenants cannot edit, delete or assume the platform's roles or its pipeline's bootstrap roles. */
+/**
+ * Tenants cannot create, edit, re-trust, delete, pass or assume a role with a name the
+ * guardrails exempt: every exempt pattern is here, so a role that escapes the guardrails is
+ * one only the platform can make or use (ADR 0010). `iam:Update*Role*` covers
+ * `UpdateAssumeRolePolicy`, the trust policy.
+ */
 export function protectPlatformRoles(
   platformRoleArns: readonly string[],
   platform: readonly string[],
@@ -362,8 +367,10 @@ export function protectPlatformRoles(
     Effect: 'Deny',
     Action: [
       'iam:AttachRolePolicy',
+      'iam:CreateRole',
       'iam:DeleteRole*',
       'iam:DetachRolePolicy',
+      'iam:PassRole',
       'iam:PutRole*',
       'iam:TagRole',
       'iam:UntagRole',

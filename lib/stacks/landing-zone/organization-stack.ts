@@ -90,16 +90,17 @@ export class OrganizationStack extends CoreStack {
         return created;
       };
       for (const scp of planServiceControlPolicies(estate, lz)) {
+        const type = scp.type ?? 'SERVICE_CONTROL_POLICY';
         policy(
           `Scp-${scp.key}`,
           {
             name: scp.name,
             description: scp.description,
-            type: 'SERVICE_CONTROL_POLICY',
+            type,
             content: scp.document,
             targetIds: scp.targets.map((key) => (key === 'root' ? rootId : units.idOf(key))),
           },
-          POLICY_TYPES[0],
+          type,
         );
       }
       // Every tenant account is bootstrapped by the organization, not by hand.

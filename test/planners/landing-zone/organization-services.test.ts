@@ -71,6 +71,7 @@ describe('planOrganizationServices', () => {
       { RootId: 'r-ab12', PolicyType: 'SERVICE_CONTROL_POLICY' },
       { RootId: 'r-ab12', PolicyType: 'TAG_POLICY' },
       { RootId: 'r-ab12', PolicyType: 'S3_POLICY' },
+      { RootId: 'r-ab12', PolicyType: 'RESOURCE_CONTROL_POLICY' },
     ]);
     expect(planOrganizationServices(estate, undefined).some((c) => c.action === 'enablePolicyType')).toBe(
       false,

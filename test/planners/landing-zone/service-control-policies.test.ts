@@ -30,6 +30,8 @@ describe('planServiceControlPolicies', () => {
         ['security', 'infrastructure', 'national', 'trusts', 'sandbox'],
       ],
       ['nhs-cloud-protect-platform', ['security', 'infrastructure', 'national', 'trusts', 'sandbox']],
+      ['nhs-cloud-tenant-boundary', ['root']],
+      ['nhs-cloud-perimeter', ['root']],
       ['nhs-cloud-suspended', ['suspended']],
     ]);
     const perOu = new Map<string, number>();
@@ -181,12 +183,38 @@ describe('planServiceControlPolicies', () => {
 
   it('keeps tenants from editing or assuming platform roles, exempting the platform by ARN pattern', () => {
     const roles = statement('platform', 'ProtectPlatformRoles');
-    expect(roles.Resource).toEqual([
-      'arn:aws:iam::*:role/nhs-cloud-platform-*',
-      'arn:aws:iam::*:role/cdk-hnb659fds-*',
-    ]);
+    expect(roles.Resource).toEqual(PLATFORM);
     expect(roles.Action).toEqual(
       expect.arrayContaining(['iam:AttachRolePolicy', 'iam:Update*Role*', 'sts:AssumeRole']),
+    );
+  });
+
+  // Issue 14: ADR 0010 says the exempt principals and the protected roles are the same list;
+  // they were not (OrganizationAccountAccessRole, the SSO sessions and config extras were
+  // exempt but unprotected), and a tenant could create or re-trust a role with an exempt name.
+  it('protects every principal pattern any SCP exempts, from creation, re-trust, passing and use', () => {
+    const extra = landingZoneOf({
+      landingZone: { platformPrincipals: ['arn:aws:iam::*:role/automation-*'] },
+    });
+    const all = planServiceControlPolicies(estate, extra);
+    const exempt = new Set(
+      all.flatMap((p) =>
+        p.document.Statement.flatMap((s) => [s.Condition?.ArnNotLike?.['aws:PrincipalArn'] ?? []].flat()),
+      ),
+    );
+    const roles = all
+      .find((p) => p.key === 'platform')!
+      .document.Statement.find((s) => s.Sid === 'ProtectPlatformRoles')!;
+    expect([...exempt].filter((pattern) => !(roles.Resource as string[]).includes(pattern))).toEqual([]);
+    expect(exempt).toContain('arn:aws:iam::*:role/automation-*');
+    expect(roles.Action).toEqual(
+      expect.arrayContaining([
+        'iam:CreateRole',
+        'iam:Update*Role*',
+        'iam:PassRole',
+        'sts:AssumeRole',
+        'iam:PutRole*',
+      ]),
     );
   });
 
