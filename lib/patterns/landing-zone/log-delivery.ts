@@ -133,7 +133,8 @@ export function allowConfig(
       sid: 'ConfigWrite',
       principals: [service],
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('AWSLogs/*/Config/*')],
+      // Each account writes under its own prefix only (a policy variable of the request).
+      resources: [bucket.arnForObjects('AWSLogs/${aws:SourceAccount}/Config/*')],
       conditions: { StringEquals: { ...ACL, [scope.sourceKey]: [...scope.values] } },
     }),
   );
@@ -151,7 +152,7 @@ export function allowConfig(
       sid: 'ConfigRecorderWrite',
       principals: [role],
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('AWSLogs/*/Config/*')],
+      resources: [bucket.arnForObjects('AWSLogs/${aws:PrincipalAccount}/Config/*')],
       conditions: { ...asRecorder, StringEquals: { ...asRecorder.StringEquals, ...ACL } },
     }),
   );

@@ -8,7 +8,7 @@ import {
   allowLogDeliveryService,
 } from '../../patterns/landing-zone/log-delivery';
 import { OrganizationTrail, trailArn } from '../../patterns/landing-zone/organization-trail';
-import { retainedKey } from '../../patterns/landing-zone/retained-key';
+import { executionRolePattern, retainedKey } from '../../patterns/landing-zone/retained-key';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
@@ -55,13 +55,17 @@ export class LogArchiveStack extends CoreStack {
     });
     const retentionDays = estate.security.logRetention;
     const organization = organizationScope(model, lz);
+    // The log archive's own administrators cannot delete, disable or re-policy these keys.
+    const policyChangedOnlyBy = executionRolePattern(this.account, lz.cdkQualifier);
     const auditKey = retainedKey(this, 'AuditLogsKey', {
       alias: `alias/${estate.name}/audit-logs`,
       description: 'Organization CloudTrail and AWS Config history',
+      policyChangedOnlyBy,
     });
     const networkKey = retainedKey(this, 'NetworkLogsKey', {
       alias: `alias/${estate.name}/network-logs`,
       description: 'VPC flow logs, DNS query logs and Network Firewall logs',
+      policyChangedOnlyBy,
     });
     const accessLogs = new LogBucket(this, BUCKET_IDS['access-logs'], {
       bucketName: logBucketName(estate, 'access-logs'),
