@@ -1,6 +1,6 @@
 import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { EstateModel } from '../config/model';
+import { allEnvironments, coreAccounts, EstateModel } from '../config/model';
 import { NhsCloudChecks } from '../nag/nhs-cloud-checks';
 import { FindingRecorder, recordingPack } from './finding-recorder';
 
@@ -16,6 +16,16 @@ export function createPacks(scope: IConstruct, model: EstateModel, recorder: Fin
     recordingPack(NhsCloudChecks, recorder, scope, {
       allowedRegions: model.estate.allowedRegions,
       minLogRetentionDays: model.estate.security.logRetention,
+      estateAccounts: estateAccounts(model),
+      estate: model.estate,
     }),
+  ];
+}
+
+/** Every account config knows: the core accounts and every vended tenant environment. */
+function estateAccounts(model: EstateModel): string[] {
+  return [
+    ...Object.values(coreAccounts(model.estate)),
+    ...allEnvironments(model).flatMap((env) => (env.accountId ? [env.accountId] : [])),
   ];
 }

@@ -1,4 +1,5 @@
 import {
+  Stack,
   Duration,
   SecretValue,
   aws_events as events,
@@ -79,8 +80,16 @@ export class FindingsAlerts extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
+    // EventBridge assumes the role for this account's rule only (the confused-deputy condition).
+    const role = new iam.Role(this, 'CsocEventsRole', {
+      assumedBy: new iam.ServicePrincipal('events.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
+      description: 'EventBridge: posts HIGH and CRITICAL findings to the CSOC API destination',
+    });
     this.rule.addTarget(
       new targets.ApiDestination(destination, {
+        eventRole: role,
         deadLetterQueue: deadLetters,
         retryAttempts: 185,
         maxEventAge: Duration.hours(24),
