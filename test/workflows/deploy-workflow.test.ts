@@ -37,3 +37,20 @@ describe('deploy workflow credentials', () => {
     },
   );
 });
+
+describe('SARIF uploads', () => {
+  // Issue 14: continue-on-error hid failed uploads; forks are skipped by condition instead.
+  it.each(['pr.yml', 'security-review.yml'])('%s fails loudly when the upload fails', (file) => {
+    const wf = parse(readFileSync(join(__dirname, '..', '..', '.github', 'workflows', file), 'utf8')) as {
+      jobs: Record<string, { steps?: (Step & { 'continue-on-error'?: unknown; if?: string })[] }>;
+    };
+    const uploads = Object.values(wf.jobs)
+      .flatMap((j) => j.steps ?? [])
+      .filter((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'));
+    expect(uploads.length).toBeGreaterThan(0);
+    for (const step of uploads) {
+      expect(step['continue-on-error']).toBeUndefined();
+      expect(step.if).toContain('head.repo.full_name == github.repository');
+    }
+  });
+});
