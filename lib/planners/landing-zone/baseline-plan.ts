@@ -36,6 +36,12 @@ export interface BaselineRolesPlan {
   readonly adminTrustedAccount: string;
   /** Of that account, only these roles (ARN patterns): the pipeline's, by name. */
   readonly adminTrustedRoles: readonly string[];
+  /**
+   * Whether the account gets the platform admin role. Not the management account: an
+   * administrator there that the deployment account can assume would administer the whole
+   * organization, SCPs included (they never apply to the management account).
+   */
+  readonly withAdmin: boolean;
   readonly readOnlyTrustedAccount: string;
   readonly breakGlassTrustedAccount: string;
 }
@@ -100,6 +106,7 @@ function planAccount(traits: AccountTraits, estate: EstateConfig, lz: LandingZon
       names: platformRoleNames(estate.name),
       adminTrustedAccount: accounts.deployment ?? accounts.management,
       adminTrustedRoles: [pipelineRoleArnPattern(estate.name, accounts.deployment ?? accounts.management)],
+      withAdmin: true,
       readOnlyTrustedAccount: accounts.security,
       breakGlassTrustedAccount: accounts.management,
     },
@@ -140,11 +147,20 @@ export function planTenantBaseline(
   };
 }
 
-/** The baseline of a core account: classified like the core stacks, no patient data, no budget. */
-export function planCoreBaseline(region: string, estate: EstateConfig, lz: LandingZoneConfig): BaselinePlan {
-  return planAccount(
+/**
+ * The baseline of a core account: classified like the core stacks, no patient data, no
+ * budget. The management account's has no platform admin role (`management: true`).
+ */
+export function planCoreBaseline(
+  region: string,
+  estate: EstateConfig,
+  lz: LandingZoneConfig,
+  options: { readonly management?: boolean } = {},
+): BaselinePlan {
+  const plan = planAccount(
     { region, tier: 'prod', dataClassification: 'OFFICIAL-SENSITIVE', patientData: false },
     estate,
     lz,
   );
+  return options.management ? { ...plan, roles: { ...plan.roles, withAdmin: false } } : plan;
 }

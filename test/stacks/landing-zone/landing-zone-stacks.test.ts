@@ -42,6 +42,19 @@ describe('landing zone stacks: stacks and order', () => {
     expect(dependencies('Org-RGR')).toEqual(['Core-Organization']);
   });
 
+  // Issue 14: an administrator in the management account that the deployment account can assume
+  // administers the organization, SCPs included.
+  it('gives the management account no platform admin role; the other accounts keep theirs', () => {
+    const admin = { RoleName: 'nhs-cloud-platform-admin' };
+    expect(
+      Object.keys(template('Core-ManagementBaseline').findResources('AWS::IAM::Role', { Properties: admin })),
+    ).toEqual([]);
+    template('Core-Security').hasResourceProperties('AWS::IAM::Role', admin);
+    template('Core-ManagementBaseline').hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'nhs-cloud-platform-break-glass',
+    });
+  });
+
   it('protects the stacks it adds from termination', () => {
     for (const name of ['Core-ManagementBaseline', 'Core-Backup', 'Org-RGR'])
       expect(stack(name).terminationProtection).toBe(true);
