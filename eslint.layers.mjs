@@ -25,6 +25,8 @@ export const LAYERS = {
   app: [...base, 'config', 'planners', 'patterns', 'stacks', 'nag', 'security-review'],
   // After synthesis: read cdk.out and the stated intent in config, never the planners' reading of it.
   verify: [...base, 'config'],
+  // Deploy proofs: cdk.out and config, never the planners (docs/deploy-proofs.md).
+  'deploy-proofs': [...base, 'config'],
   'security-review': [...base, 'config', 'nag'],
   // Tools over config and plans.
   'capacity-report': [...base, 'config', 'planners'],
@@ -39,6 +41,7 @@ export const LAYERS = {
     'config',
     'planners',
     'verify',
+    'deploy-proofs',
     'security-review',
     'capacity-report',
     'diagram',

@@ -4,7 +4,14 @@
  * Shared by the CLI's clients (lib/aws) and the Lambda handlers, so it imports nothing of ours
  * and no package at run time (the Lambda runtime ships the SDK, nothing else).
  */
-import { describeNonEc2Answer, NotEc2AnswerError } from './ec2-answer';
+import {
+  CLOUDFORMATION_DIALECT,
+  describeNonQueryAnswer,
+  EC2_DIALECT,
+  NotEc2AnswerError,
+  NotServiceAnswerError,
+  QueryDialect,
+} from './ec2-answer';
 
 /** Time limits for one HTTP request; the SDK retries a request that runs out of time. */
 export interface HttpTimeouts {
@@ -59,6 +66,15 @@ export interface MiddlewareClient {
  * deserializer would, and handed on as bytes.
  */
 export function checkEc2Answers(client: MiddlewareClient): void {
+  checkQueryAnswers(client, EC2_DIALECT);
+}
+
+/** The same check for a CloudFormation client (its Query dialect). */
+export function checkCloudFormationAnswers(client: MiddlewareClient): void {
+  checkQueryAnswers(client, CLOUDFORMATION_DIALECT);
+}
+
+function checkQueryAnswers(client: MiddlewareClient, dialect: QueryDialect): void {
   const check: Middleware = (next, context) => async (args) => {
     const result = await next(args);
     const response = result.response as RawResponse;
@@ -66,24 +82,23 @@ export function checkEc2Answers(client: MiddlewareClient): void {
     response.body = bytes;
     const action = (context.commandName ?? '').replace(/Command$/, '');
     const contentType = response.headers['content-type'] ?? response.headers['Content-Type'];
-    const problem = describeNonEc2Answer(
+    const problem = describeNonQueryAnswer(
+      dialect,
       action,
       response.statusCode,
       contentType,
       Buffer.from(bytes).toString('utf8'),
     );
     if (problem) {
-      throw new NotEc2AnswerError(
-        action,
-        endpointOf(args.request as RawRequest),
-        response.statusCode,
-        problem,
-      );
+      const endpoint = endpointOf(args.request as RawRequest);
+      throw dialect === EC2_DIALECT
+        ? new NotEc2AnswerError(action, endpoint, response.statusCode, problem)
+        : new NotServiceAnswerError(dialect.service, action, endpoint, response.statusCode, problem);
     }
     return result;
   };
   // Low priority in the deserialize step: inside the SDK's deserializer, next to the HTTP call.
-  const options = { step: 'deserialize', name: 'nhsCloudEc2AnswerCheck', priority: 'low' };
+  const options = { step: 'deserialize', name: 'nhsCloudAnswerCheck', priority: 'low' };
   client.middlewareStack.add(check as never, options as never);
 }
 

@@ -1,4 +1,4 @@
-import { NotEc2AnswerError } from '../aws-wire/ec2-answer';
+import { NotServiceAnswerError } from '../aws-wire/ec2-answer';
 import { RepeatedNextTokenError } from '../aws-wire/pages';
 import { AwsUnavailableError } from '../errors/user-input-error';
 import { DeadlineExceededError } from './deadline';
@@ -114,12 +114,12 @@ export function toAwsCallError(error: unknown, action: string): AwsCallError {
       'DeadlineExceeded',
     );
   }
-  if (error instanceof NotEc2AnswerError) {
+  if (error instanceof NotServiceAnswerError) {
     const tries = attempts > 1 ? ` on all ${attempts} attempts` : '';
     return fail(
       'not-ec2',
-      `the endpoint at ${error.endpoint} did not answer as EC2 (a proxy?): ${action} got ${error.problem}${tries}; nothing was checked against it. If a proxy inspects TLS, let *.amazonaws.com through`,
-      'NotEc2Answer',
+      `the endpoint at ${error.endpoint} did not answer as ${error.service} (a proxy?): ${action} got ${error.problem}${tries}; nothing was checked against it. If a proxy inspects TLS, let *.amazonaws.com through`,
+      error.name,
     );
   }
   if (error instanceof RepeatedNextTokenError) {

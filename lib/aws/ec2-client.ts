@@ -48,46 +48,64 @@ const ENDPOINT = Symbol('nhs-cloud.endpoint');
  * message toAwsCallError builds.
  */
 export function createEc2Client(options: Ec2ClientOptions): EC2Client {
-  const retry = options.retry ?? DEFAULT_RETRY;
   const client = new EC2Client({
     region: options.region,
     requestHandler: requestHandlerOptions(options.timeouts ?? DEFAULT_HTTP_TIMEOUTS),
-    retryStrategy: retryStrategyFor(retry, options.backoffMs),
+    retryStrategy: retryStrategyFor(options.retry ?? DEFAULT_RETRY, options.backoffMs),
     ...(options.endpoint !== undefined && { endpoint: options.endpoint }),
     ...(options.credentials !== undefined && { credentials: options.credentials }),
   });
   checkEc2Answers(client);
-  const fallback = options.endpoint ?? `https://ec2.${options.region}.amazonaws.com`;
-  // Built requests name the endpoint the call really went to.
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      (context as { [ENDPOINT]?: string })[ENDPOINT] = endpointOf(args.request as never);
-      return next(args);
-    },
-    { step: 'build', name: 'nhsCloudEndpointNote' },
-  );
-  // Outermost, around the retries: the deadline bounds the call with all its attempts.
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const started = Date.now();
-      const { deadline } = options;
-      const facts = () => ({
-        endpoint: (context as { [ENDPOINT]?: string })[ENDPOINT] ?? fallback,
-        waitedMs: Date.now() - started,
-        retry,
-      });
-      try {
-        const work = next(args);
-        const result = await (deadline
-          ? deadline.race(work, () => new DeadlineExceededError(deadline, Date.now() - started))
-          : work);
-        noteCall(result.output, facts());
-        return result;
-      } catch (error) {
-        throw noteCall(error, facts());
-      }
-    },
-    { step: 'initialize', name: 'nhsCloudCallGuard', priority: 'high' },
-  );
+  guardCalls(client, options, options.endpoint ?? `https://ec2.${options.region}.amazonaws.com`);
   return client;
+}
+
+/** The SDK client surface guardCalls needs (any v3 client has it). */
+interface GuardedClient {
+  readonly middlewareStack: { add(middleware: never, options: never): void };
+}
+
+/**
+ * Notes the endpoint each call really went to, and races every call (with all its attempts)
+ * against the command's deadline, so a failure names the endpoint, the time waited and the
+ * attempts allowed. Shared by every AWS client the CLI makes.
+ */
+export function guardCalls(
+  client: GuardedClient,
+  options: Pick<Ec2ClientOptions, 'retry' | 'deadline'>,
+  fallbackEndpoint: string,
+): void {
+  const retry = options.retry ?? DEFAULT_RETRY;
+  type Next = (args: { request?: unknown }) => Promise<{ output?: unknown }>;
+  type Context = { [ENDPOINT]?: string };
+  // Built requests name the endpoint the call really went to.
+  const note = (next: Next, context: Context) => (args: { request?: unknown }) => {
+    context[ENDPOINT] = endpointOf(args.request as never);
+    return next(args);
+  };
+  client.middlewareStack.add(note as never, { step: 'build', name: 'nhsCloudEndpointNote' } as never);
+  // Outermost, around the retries: the deadline bounds the call with all its attempts.
+  const race = (next: Next, context: Context) => async (args: { request?: unknown }) => {
+    const started = Date.now();
+    const { deadline } = options;
+    const facts = () => ({
+      endpoint: context[ENDPOINT] ?? fallbackEndpoint,
+      waitedMs: Date.now() - started,
+      retry,
+    });
+    try {
+      const work = next(args);
+      const result = await (deadline
+        ? deadline.race(work, () => new DeadlineExceededError(deadline, Date.now() - started))
+        : work);
+      noteCall(result.output, facts());
+      return result;
+    } catch (error) {
+      throw noteCall(error, facts());
+    }
+  };
+  client.middlewareStack.add(
+    race as never,
+    { step: 'initialize', name: 'nhsCloudCallGuard', priority: 'high' } as never,
+  );
 }

@@ -1,6 +1,12 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { allEnvironments, EstateModel, TenantEnvironment } from '../config/model';
+import { landingZoneOf } from '../config/schema/landing-zone-schema';
+import { BOOTSTRAP_VERSION } from '../planners/landing-zone/cdk-bootstrap';
+import { tenantStackName } from '../planners/naming';
+import { bootstrapStacks, checkBootstrap, describeStacks } from './checks/bootstrap';
 import { CheckResult, fetchShared, ItemsRead, withData } from './checks/check-result';
+import { checkConfigRecorder, findConfigRecorders } from './checks/config-recorder';
 import { checkRegion, isRegionEnabled, readRegionStatus } from './checks/region';
 import {
   checkAttachmentQuota,
@@ -23,6 +29,12 @@ export interface PreflightOptions {
    * @default the only one the network account shares, if it shares exactly one
    */
   readonly transitGatewayId?: string;
+  /**
+   * A CloudFormation client for the environment's region: with it, the bootstrap and Config
+   * recorder checks run too.
+   * @default those checks are left out
+   */
+  readonly cloudformation?: (region: string) => CloudFormationClient;
 }
 
 export interface PreflightReport {
@@ -68,6 +80,31 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
   const attachments = await fetchShared(async () => (chosen ? countAttachments(ec2, chosen.id) : undefined));
   const vpcsRead = (v: readonly unknown[]) => read(v.length, 'VPCs');
 
+  const deployChecks: CheckResult[] = [];
+  if (options.cloudformation) {
+    const cfn = options.cloudformation(env.region);
+    const stacks = await fetchShared(() => describeStacks(cfn));
+    const qualifier = landingZoneOf(model.estate).cdkQualifier;
+    const stacksRead = (s: readonly unknown[]) => read(s.length, 'stacks');
+    deployChecks.push(
+      withData(
+        'bootstrap',
+        stacks,
+        (s) => checkBootstrap(qualifier, BOOTSTRAP_VERSION, bootstrapStacks(s)),
+        stacksRead,
+      ),
+    );
+    const own = tenantStackName(env.tenant.odsCode, env.name);
+    const recorders = stacks.ok
+      ? await fetchShared(() => findConfigRecorders(cfn, stacks.value, own))
+      : stacks;
+    deployChecks.push(
+      withData('config-recorder', recorders, checkConfigRecorder, () =>
+        stacks.ok ? stacksRead(stacks.value) : undefined,
+      ),
+    );
+  }
+
   return report([
     region,
     withData('account', vpcs, (v) => checkAccount(env, v), vpcsRead),
@@ -86,6 +123,7 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
       (count) => checkAttachmentQuota(chosen?.id, count?.items),
       (count) => count && read(count.read, 'attachments'),
     ),
+    ...deployChecks,
   ]);
 }
 

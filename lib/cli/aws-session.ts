@@ -1,14 +1,18 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { AwsCallError } from '../aws/aws-errors';
+import { createCloudFormationClient } from '../aws/cloudformation-client';
 import { Deadline, parseTimeoutSeconds } from '../aws/deadline';
 import { createEc2Client, Ec2ClientOptions } from '../aws/ec2-client';
 import { resolveRetrySettings } from '../aws/retry-settings';
 import { AwsUnavailableError, UserInputError } from '../errors/user-input-error';
 
-/** The EC2 clients of one command run, all under its deadline. */
+/** The AWS clients of one command run, all under its deadline. */
 export interface AwsSession {
   /** One client per region, made on first use. */
   readonly ec2: (region: string) => EC2Client;
+  /** One CloudFormation client per region, made on first use. */
+  readonly cloudformation: (region: string) => CloudFormationClient;
 }
 
 export interface AwsSessionOptions {
@@ -18,6 +22,8 @@ export interface AwsSessionOptions {
   readonly timeout: string;
   /** `--endpoint`. */
   readonly endpoint?: string;
+  /** `--cloudformation-endpoint`. */
+  readonly cloudformationEndpoint?: string;
   /** Tests: credentials, a fast backoff, short HTTP timeouts. */
   readonly clientDefaults?: Partial<Ec2ClientOptions>;
 }
@@ -57,13 +63,27 @@ export async function withAwsSession<T>(
     clients.set(region, client);
     return client;
   };
+  const cfnClients = new Map<string, CloudFormationClient>();
+  const cloudformation = (region: string): CloudFormationClient => {
+    const client =
+      cfnClients.get(region) ??
+      createCloudFormationClient({
+        retry,
+        deadline,
+        ...options.clientDefaults,
+        region,
+        endpoint: options.cloudformationEndpoint,
+      });
+    cfnClients.set(region, client);
+    return client;
+  };
   try {
-    return await work({ ec2 });
+    return await work({ ec2, cloudformation });
   } catch (error) {
     if (error instanceof AwsCallError) throw new AwsUnavailableError(`${options.command}: ${error.message}`);
     throw error;
   } finally {
     deadline.dispose();
-    for (const client of clients.values()) client.destroy();
+    for (const client of [...clients.values(), ...cfnClients.values()]) client.destroy();
   }
 }

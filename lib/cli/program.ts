@@ -18,6 +18,7 @@ const COMMANDS: ReadonlyArray<readonly [string, () => CommandFactory]> = [
   ['plan', () => require('./commands/plan').planCommand],
   ['report', () => require('./commands/report').reportCommand],
   ['verify-network', () => require('./commands/verify-network').verifyNetworkCommand],
+  ['verify-deploy', () => require('./commands/verify-deploy').verifyDeployCommand],
   ['preflight', () => require('./commands/preflight').preflightCommand],
   ['verify-live', () => require('./commands/verify-live').verifyLiveCommand],
   ['sync-accounts', () => require('./commands/sync-accounts').syncAccountsCommand],

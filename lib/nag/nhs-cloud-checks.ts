@@ -3,10 +3,21 @@ import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { withRenderCache } from './rendered';
 import { NagRule } from './rule';
+import { EstateConfig } from '../config/schema/estate-schema';
+import { landingZoneOf } from '../config/schema/landing-zone-schema';
+import { platformPrincipalPatterns } from '../planners/landing-zone/platform-principals';
+import { planServiceControlPolicies } from '../planners/landing-zone/service-control-policies';
 import { BackupVaultLocked } from './rules/backup';
-import { SensitiveDataCustomerKey, Tls12Minimum } from './rules/encryption';
+import { KmsKeyOrganizationOnly, SensitiveDataCustomerKey, Tls12Minimum } from './rules/encryption';
+import { NoIamUsers, RoleTrustInEstate, ServiceTrustScoped } from './rules/identity';
 import { AuditLogObjectLock, LogRetentionMinimum, VpcFlowLogEnabled } from './rules/logging';
-import { NoOpenIngress, TenantNoInternetPath, VpcDefaultSecurityGroupClosed } from './rules/network';
+import {
+  NoOpenIngress,
+  NoSplitOpenIngress,
+  TenantNoInternetPath,
+  VpcDefaultSecurityGroupClosed,
+} from './rules/network';
+import { GuardrailsIntact } from './rules/organization';
 import { RegionAllowed } from './rules/residency';
 import { MandatoryTags } from './rules/tagging';
 
@@ -15,6 +26,16 @@ export interface NhsCloudChecksProps extends NagPackProps {
   readonly allowedRegions: readonly string[];
   /** The shortest CloudWatch Logs retention allowed, in days (the estate's security.logRetention). */
   readonly minLogRetentionDays: number;
+  /**
+   * Every account of the estate (core and tenant), which roles may trust.
+   * @default none: RoleTrustInEstate checks only `*` and federated trust
+   */
+  readonly estateAccounts?: readonly string[];
+  /**
+   * The estate, whose planned guardrail SCPs the templates' SCPs are compared with.
+   * @default none: GuardrailsIntact has no baseline and checks nothing
+   */
+  readonly estate?: EstateConfig;
 }
 
 /** Used when the pack is built without props: London only, and the estate's default 8-year retention. */
@@ -87,8 +108,24 @@ function validateProps({ allowedRegions, minLogRetentionDays }: NhsCloudChecksPr
   }
 }
 
-function packRules({ allowedRegions, minLogRetentionDays }: NhsCloudChecksProps): Omit<NhsCloudRule, 'id'>[] {
+/** The planner's guardrails and the platform's own names, to hold the templates' SCPs to. */
+function guardrailBaseline(estate: EstateConfig | undefined) {
+  if (!estate) return { baseline: [], platform: [] };
+  const lz = landingZoneOf(estate);
+  return {
+    baseline: planServiceControlPolicies(estate, lz).map((p) => ({ name: p.name, document: p.document })),
+    platform: platformPrincipalPatterns(estate.name, lz),
+  };
+}
+
+function packRules({
+  allowedRegions,
+  minLogRetentionDays,
+  estateAccounts,
+  estate,
+}: NhsCloudChecksProps): Omit<NhsCloudRule, 'id'>[] {
   const level = NagMessageLevel.ERROR;
+  const guardrails = guardrailBaseline(estate);
   return [
     {
       rule: RegionAllowed(allowedRegions),
@@ -166,6 +203,48 @@ function packRules({ allowedRegions, minLogRetentionDays }: NhsCloudChecksProps)
       info: 'The VPC has no custom resource in its stack that closes its default security group.',
       explanation:
         "A resource launched without a security group joins the VPC's default group, which admits all traffic from the group's other members. The default group must have every rule revoked by the CDK's Custom::VpcRestrictDefaultSG (ec2.Vpc restrictDefaultSecurityGroup) or the account baseline's Custom::AccountDefaults, defined in the same stack and naming the group as the VPC's DefaultSecurityGroup attribute.",
+    },
+    {
+      rule: KmsKeyOrganizationOnly,
+      level,
+      info: 'The KMS key policy allows any principal (Principal: *) without a condition that keeps it in the organization or an account.',
+      explanation:
+        'A key policy statement for "*" with no aws:PrincipalOrgID, aws:SourceOrgID, aws:PrincipalAccount, aws:SourceAccount or kms:CallerAccount condition lets any AWS account in the world use the key, and with kms:* administer it.',
+    },
+    {
+      rule: NoSplitOpenIngress,
+      level,
+      info: 'The security group admits the whole IPv4 internet through ranges that add up to 0.0.0.0/0 (e.g. 0.0.0.0/1 and 128.0.0.0/1).',
+      explanation:
+        'Splitting 0.0.0.0/0 into smaller ranges opens a group to the internet as surely as 0.0.0.0/0, which NoOpenIngress refuses. Ingress rules of the group in its stack, inline or separate, are added up.',
+    },
+    {
+      rule: RoleTrustInEstate(estateAccounts ?? []),
+      level,
+      info: 'The role trusts a principal outside the estate: an account not in config, "*" without aws:PrincipalOrgID, or a federated identity provider.',
+      explanation:
+        "A trust policy is a door into the account. Roles trust the estate's own accounts only; a partner account needs an approved, per-account exception. The data-perimeter RCP denies outside principals as well, where the organization ID is configured.",
+    },
+    {
+      rule: NoIamUsers,
+      level,
+      info: 'The template creates an IAM user or access key.',
+      explanation:
+        'People sign in through IAM Identity Center and workloads use roles, so no long-lived credential exists to leak (ADR 0012). The tenant-boundary SCP denies creating them by hand too.',
+    },
+    {
+      rule: GuardrailsIntact(guardrails.baseline, guardrails.platform),
+      level,
+      info: "A guardrail SCP differs from the landing-zone planner's: a statement is missing or widened, or a principal is exempted beyond the platform's names.",
+      explanation:
+        "The guardrails are planned in lib/planners/landing-zone and reviewed there; an SCP edited in a template, or an exemption wider than the platform's own roles, would weaken them without that review.",
+    },
+    {
+      rule: ServiceTrustScoped,
+      level,
+      info: 'A role trusted by a service that acts for any account (Config, EventBridge, CloudTrail, log delivery, SNS, S3) has no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID condition.',
+      explanation:
+        "Without the condition another account can point the service at the role (the confused deputy problem). The condition names the estate's own account or resource.",
     },
   ];
 }

@@ -65,6 +65,14 @@ export function spokeAttachmentName(odsCode: string, environment: string): strin
   return `${odsCode}-${environment}`;
 }
 
+/**
+ * `/nhs-cloud/vpn-tunnels`: the network account's log group for every Site-to-Site VPN tunnel,
+ * named so each hub shard can point its tunnels at it without a reference to Core-Network.
+ */
+export function vpnTunnelLogGroupName(estate: EstateConfig): string {
+  return `/${estate.name}/vpn-tunnels`;
+}
+
 /** `RGR-vpn-1`: a tenant's VPN connection (the attachment AWS makes for it carries no tags). */
 export function vpnConnectionName(odsCode: string, index: number): string {
   return `${odsCode}-vpn-${index}`;

@@ -1,5 +1,6 @@
 import { UserInputError } from '../errors/user-input-error';
 import { EstateConfig } from '../config/schema/estate-schema';
+import { landingZoneOf } from '../config/schema/landing-zone-schema';
 import { TenantEnvironment } from '../config/model';
 import { CoreStackRole } from '../planners/naming';
 import { EstateStackProps, EstateTags } from './estate-stack';
@@ -33,6 +34,7 @@ export function coreStackProps(estate: EstateConfig, role: CoreStackRole): Estat
     env: { account: estate.organization.accounts[CORE_ACCOUNT_OF[role]]!, region: estate.homeRegion },
     availabilityZones: estate.availabilityZones[estate.homeRegion],
     estateTags: tags,
+    cdkQualifier: landingZoneOf(estate).cdkQualifier,
     terminationProtection: true,
     description: CORE_DESCRIPTIONS[role],
   };
@@ -51,6 +53,7 @@ export function tenantStackProps(estate: EstateConfig, env: TenantEnvironment): 
   return {
     env: { account: env.accountId, region: env.region },
     availabilityZones: estate.availabilityZones[env.region],
+    cdkQualifier: landingZoneOf(estate).cdkQualifier,
     estateTags: {
       'ods-code': tenant.odsCode,
       environment: env.name,

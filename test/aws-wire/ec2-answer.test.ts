@@ -47,7 +47,7 @@ describe('describeNonEc2Answer', () => {
       200,
       'text/xml',
       OK.replace(/<requestId>.*<\/requestId>/, ''),
-      'HTTP 200 with a DescribeVpcsResponse without a requestId',
+      'HTTP 200 with a DescribeVpcsResponse without a request id',
     ],
     [
       "an error that is not EC2's",

@@ -21,12 +21,20 @@ import {
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, BucketEncryption, CfnBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { NagRuleCompliance } from 'cdk-nag';
+import { landingZoneOf } from '../../lib/config/schema/landing-zone-schema';
+import { planServiceControlPolicies } from '../../lib/planners/landing-zone/service-control-policies';
 import { NhsCloudChecks, NhsCloudChecksProps } from '../../lib/nag';
 import { buildFixtureEstate, fixtureModel } from '../support/fixture-estate';
 import { MANDATORY_TAG_VALUES, TEST_ENV, newStack, validate } from './helpers';
 
-const PROPS: NhsCloudChecksProps = { allowedRegions: ['eu-west-2'], minLogRetentionDays: 2922 };
+const PROPS: NhsCloudChecksProps = {
+  allowedRegions: ['eu-west-2'],
+  minLogRetentionDays: 2922,
+  estate: fixtureModel().estate,
+};
 
 const PACK_IDS = [
   'NhsCloud-RegionAllowed',
@@ -40,6 +48,12 @@ const PACK_IDS = [
   'NhsCloud-BackupVaultLocked',
   'NhsCloud-NoOpenIngress',
   'NhsCloud-VpcDefaultSecurityGroupClosed',
+  'NhsCloud-KmsKeyOrganizationOnly',
+  'NhsCloud-NoSplitOpenIngress',
+  'NhsCloud-RoleTrustInEstate',
+  'NhsCloud-NoIamUsers',
+  'NhsCloud-GuardrailsIntact',
+  'NhsCloud-ServiceTrustScoped',
 ];
 
 /** A tenant spoke holding patient data, built with L2 constructs the way the platform would. */
@@ -52,6 +66,19 @@ function compliantTenantStack(app: App): Stack {
   };
   for (const [key, value] of Object.entries(tags)) Tags.of(stack).add(key, value);
   const key = new Key(stack, 'Key', { enableKeyRotation: true });
+  // A service role scoped to this account, and the planner's own guardrail SCP.
+  new Role(stack, 'ConfigRole', {
+    assumedBy: new ServicePrincipal('config.amazonaws.com').withConditions({
+      StringEquals: { 'aws:SourceAccount': TEST_ENV.account },
+    }),
+  });
+  const [guardrail] = planServiceControlPolicies(fixtureModel().estate, landingZoneOf(fixtureModel().estate));
+  new CfnPolicy(stack, 'Guardrail', {
+    name: guardrail!.name,
+    type: 'SERVICE_CONTROL_POLICY',
+    content: guardrail!.document,
+    targetIds: ['r-ab12'],
+  });
   const flowLogs = new LogGroup(stack, 'FlowLogs', {
     encryptionKey: key,
     retention: RetentionDays.EIGHT_YEARS,

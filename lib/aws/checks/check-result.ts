@@ -9,7 +9,9 @@ export type CheckId =
   | 'default-vpc'
   | 'transit-gateway'
   | 'vpc-quota'
-  | 'tgw-attachment-quota';
+  | 'tgw-attachment-quota'
+  | 'bootstrap'
+  | 'config-recorder';
 
 /** One preflight finding: a verdict, what was seen, and for warn/fail what to do. */
 export interface CheckResult {

@@ -12,6 +12,7 @@ interface PreflightCliOptions {
   env: string;
   config: string;
   endpoint?: string;
+  cloudformationEndpoint?: string;
   transitGatewayId?: string;
   timeout: string;
   format: 'text' | 'json';
@@ -36,6 +37,10 @@ export function preflightCommand(
     .requiredOption('--env <name>', 'environment name, e.g. prod')
     .option('--config <dir>', 'config directory', 'config')
     .option('--endpoint <url>', 'EC2 endpoint URL instead of the AWS one (testing)')
+    .option(
+      '--cloudformation-endpoint <url>',
+      'CloudFormation endpoint URL instead of the AWS one (testing); with --endpoint and without this, the bootstrap and Config recorder checks are left out',
+    )
     .option('--transit-gateway-id <id>', 'the shared transit gateway the spoke will attach to')
     .option(
       '--timeout <seconds>',
@@ -51,14 +56,19 @@ export function preflightCommand(
         command: 'preflight',
         timeout: options.timeout,
         endpoint: options.endpoint,
+        cloudformationEndpoint: options.cloudformationEndpoint,
         clientDefaults,
       };
-      const report = await withAwsSession(session, ({ ec2 }) =>
+      // A stand-in EC2 endpoint means a test: never send its CloudFormation calls to AWS.
+      const withCloudFormation =
+        options.endpoint === undefined || options.cloudformationEndpoint !== undefined;
+      const report = await withAwsSession(session, ({ ec2, cloudformation }) =>
         runPreflight({
           model,
           environment: found.environment,
           ec2,
           transitGatewayId: options.transitGatewayId,
+          cloudformation: withCloudFormation ? cloudformation : undefined,
         }),
       );
       io.out(options.format === 'json' ? formatPreflightJson(report) : formatPreflightText(report));

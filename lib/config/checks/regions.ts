@@ -34,6 +34,15 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
     }
   });
   estate.residencyExceptions.forEach((exception, i) => {
+    if (exception.approver.toLowerCase() === exception.author.toLowerCase()) {
+      errors.push(
+        estateSource.errorAt(
+          ['residencyExceptions', i, 'approver'],
+          `expected an approver other than the author (${exception.author}), got the same`,
+          'a residency exception is approved by someone who did not ask for it (the SIRO, DPO or Caldicott Guardian)',
+        ),
+      );
+    }
     if (exception.expires && exception.expires < today) {
       errors.push(
         estateSource.errorAt(

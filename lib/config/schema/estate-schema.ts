@@ -12,6 +12,7 @@ const residencyException = z.strictObject({
   region,
   reason: z.string().min(30, { error: 'expected a reason of at least 30 characters' }),
   approver: email.describe('The SIRO, DPO or Caldicott Guardian who signed off the region.'),
+  author: email.describe('Who asked for the exception; the approver must be someone else.'),
   expires: date.optional(),
 });
 

@@ -48,7 +48,9 @@ export class AccountBaseline extends Construct {
       keys[purpose] = new BaselineKey(this, `${capitalise(purpose)}Key`, {
         purpose,
         aliasPrefix: plan.estateName,
-        backupAccount: purpose === 'backup' ? plan.backup?.centralAccount : undefined,
+        // Every key whose data AWS Backup copies off the account: the vault's, the EBS default
+        // key (EBS and EC2 copies keep the source key) and the tenant's data key.
+        backupAccount: purpose === 'logs' ? undefined : plan.backup?.centralAccount,
       });
     }
     this.keys = keys;

@@ -7,7 +7,9 @@ export interface BaselineKeyProps {
   /** Alias prefix, the estate name: the key is `alias/<prefix>/<purpose>`. */
   readonly aliasPrefix: string;
   /**
-   * Backup account allowed to use the backup key, so copies can leave this account.
+   * Backup account allowed to use the key, so AWS Backup copies can leave this account: for
+   * resource types Backup does not fully manage (EBS, EC2) the copy stays under the source key
+   * (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html).
    * @default no cross-account use
    */
   readonly backupAccount?: string;
@@ -17,6 +19,7 @@ const DESCRIPTIONS: Record<KeyPurpose, string> = {
   ebs: 'Default encryption of new EBS volumes and snapshots',
   logs: 'CloudWatch Logs log groups of platform functions',
   backup: 'AWS Backup vault for patient data',
+  data: "The tenant's patient-data stores (RDS, EFS): copies to the backup account need a customer-managed key",
 };
 
 const USE = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'];
@@ -45,6 +48,22 @@ export class BaselineKey extends Construct {
 }
 
 function serviceStatements(props: BaselineKeyProps, account: string, region: string): iam.PolicyStatement[] {
+  return [...ownStatements(props, account, region), ...backupCopies(props.backupAccount)];
+}
+
+function backupCopies(backupAccount: string | undefined): iam.PolicyStatement[] {
+  if (!backupAccount) return [];
+  return [
+    new iam.PolicyStatement({
+      sid: 'CopiesToTheBackupAccount',
+      principals: [new iam.AccountPrincipal(backupAccount)],
+      actions: [...USE, 'kms:CreateGrant'],
+      resources: ['*'],
+    }),
+  ];
+}
+
+function ownStatements(props: BaselineKeyProps, account: string, region: string): iam.PolicyStatement[] {
   switch (props.purpose) {
     case 'ebs':
       // Any principal of this account launching through EC2, including the Auto Scaling
@@ -75,15 +94,7 @@ function serviceStatements(props: BaselineKeyProps, account: string, region: str
         }),
       ];
     case 'backup':
-      return props.backupAccount
-        ? [
-            new iam.PolicyStatement({
-              sid: 'CopiesToTheBackupAccount',
-              principals: [new iam.AccountPrincipal(props.backupAccount)],
-              actions: [...USE, 'kms:CreateGrant'],
-              resources: ['*'],
-            }),
-          ]
-        : [];
+    case 'data':
+      return [];
   }
 }

@@ -25,7 +25,10 @@ export class ConfigRecorder extends Construct {
     const bucketArn = `arn:aws:s3:::${props.bucketName}`;
     const role = new iam.Role(this, 'Role', {
       roleName: props.roleName,
-      assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
+      // AWS Config assumes it for this account only (the confused-deputy condition).
+      assumedBy: new iam.ServicePrincipal('config.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
       description: 'AWS Config recorder: reads resource configuration, delivers to the log archive',
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWS_ConfigRole')],
       inlinePolicies: {

@@ -15,20 +15,26 @@ const managed = (name: string) => iam.ManagedPolicy.fromAwsManagedPolicyName(nam
  * assume any of them (SCP).
  */
 export class PlatformRoles extends Construct {
-  readonly admin: iam.Role;
+  /** Undefined in the management account (see `BaselineRolesPlan.withAdmin`). */
+  readonly admin?: iam.Role;
   readonly readOnly: iam.Role;
   readonly breakGlass: iam.Role;
 
   constructor(scope: Construct, id: string, props: PlatformRolesProps) {
     super(scope, id);
     const { plan } = props;
-    this.admin = new iam.Role(this, 'Admin', {
-      roleName: plan.names.admin,
-      assumedBy: new iam.AccountPrincipal(plan.adminTrustedAccount),
-      description: 'Platform pipeline and engineers: administers the account',
-      managedPolicies: [managed('AdministratorAccess')],
-      maxSessionDuration: Duration.hours(4),
-    });
+    this.admin = !plan.withAdmin
+      ? undefined
+      : new iam.Role(this, 'Admin', {
+          roleName: plan.names.admin,
+          // The pipeline's named roles only, not every principal of the deployment account.
+          assumedBy: new iam.AccountPrincipal(plan.adminTrustedAccount).withConditions({
+            ArnLike: { 'aws:PrincipalArn': [...plan.adminTrustedRoles] },
+          }),
+          description: 'Platform pipeline and engineers: administers the account',
+          managedPolicies: [managed('AdministratorAccess')],
+          maxSessionDuration: Duration.hours(4),
+        });
     this.readOnly = new iam.Role(this, 'ReadOnly', {
       roleName: plan.names.readOnly,
       assumedBy: new iam.AccountPrincipal(plan.readOnlyTrustedAccount),

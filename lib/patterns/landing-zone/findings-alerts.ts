@@ -1,4 +1,5 @@
 import {
+  Stack,
   Duration,
   RemovalPolicy,
   SecretValue,
@@ -82,8 +83,16 @@ export class FindingsAlerts extends Construct {
       // Up to 14 days of findings the CSOC never received: kept if the stack or queue goes.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // EventBridge assumes the role for this account's rule only (the confused-deputy condition).
+    const role = new iam.Role(this, 'CsocEventsRole', {
+      assumedBy: new iam.ServicePrincipal('events.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
+      description: 'EventBridge: posts HIGH and CRITICAL findings to the CSOC API destination',
+    });
     this.rule.addTarget(
       new targets.ApiDestination(destination, {
+        eventRole: role,
         deadLetterQueue: deadLetters,
         retryAttempts: 185,
         maxEventAge: Duration.hours(24),

@@ -18,10 +18,13 @@ export const RUNTIME_AGENT_MANAGEMENT = [
 const GUARDDUTY_IAM = ['guardduty:ListDetectors', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole'];
 
 /**
- * GuardDuty from the delegated administrator (the security account). Designating the
- * administrator already created its detector, so this configures that detector rather than
- * declaring a new one (which would fail): S3 protection, EBS malware scanning and runtime
- * monitoring, and auto-enable for ALL member accounts, existing and new.
+ * GuardDuty from the delegated administrator (the security account). GuardDuty must be on in
+ * the administrator's own account before it manages the organization ("Managing accounts with
+ * AWS Organizations", https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html),
+ * so it is switched on first, tolerating a detector that already exists (designation may have
+ * made one; a declared `AWS::GuardDuty::Detector` would then fail). Then that detector gets S3
+ * protection, EBS malware scanning and runtime monitoring, and auto-enable for ALL member
+ * accounts, existing and new.
  */
 export class GuardDutyOrganization extends Construct {
   /** The administrator's detector ID, read at deploy time. */
@@ -29,6 +32,20 @@ export class GuardDutyOrganization extends Construct {
 
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
+    const enable = sdkCall(
+      this,
+      'Enable',
+      {
+        service: 'GuardDuty',
+        action: 'createDetector',
+        parameters: { Enable: true, FindingPublishingFrequency: 'FIFTEEN_MINUTES' },
+        iamActions: ['guardduty:CreateDetector', 'iam:CreateServiceLinkedRole'],
+        // "a detector already exists for the current account"
+        alreadyDone: 'BadRequestException',
+        physicalId: 'guardduty-enable',
+      },
+      props.logGroup,
+    );
     const detector = sdkCall(
       this,
       'Detector',
@@ -43,6 +60,7 @@ export class GuardDutyOrganization extends Construct {
       },
       props.logGroup,
     );
+    detector.node.addDependency(enable);
     this.detectorId = detector.getResponseField('DetectorIds.0');
     const protections = sdkCall(
       this,

@@ -72,7 +72,9 @@ export class LogBucket extends Construct {
             { storageClass: s3.StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(90) },
           ],
           expiration: Duration.days(props.retentionDays),
-          noncurrentVersionExpiration: Duration.days(1),
+          // Audit logs are under Object Lock; the access logs cannot be, so a deleted or
+          // overwritten access log stays recoverable, as a noncurrent version, for the retention.
+          noncurrentVersionExpiration: Duration.days(audit ? 1 : props.retentionDays),
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
       ],

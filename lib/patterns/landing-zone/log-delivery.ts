@@ -46,8 +46,18 @@ export function allowLogDeliveryService(bucket: s3.IBucket, key: kms.IKey, scope
   );
 }
 
-/** The organization trail (owned by this account as CloudTrail's delegated administrator). */
-export function allowCloudTrail(bucket: s3.IBucket, key: kms.IKey, trailArn: string, account: string): void {
+/**
+ * The organization trail. `trailOwner` is the management account: it owns an organization trail
+ * whichever account created it, so the trail's ARN and the key's encryption context name it
+ * ("Configure AWS KMS key policies for CloudTrail",
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html).
+ */
+export function allowCloudTrail(
+  bucket: s3.IBucket,
+  key: kms.IKey,
+  trailArn: string,
+  trailOwner: string,
+): void {
   const principal = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
   const fromTrail = { 'aws:SourceArn': trailArn };
   bucket.addToResourcePolicy(
@@ -77,7 +87,9 @@ export function allowCloudTrail(bucket: s3.IBucket, key: kms.IKey, trailArn: str
       resources: ['*'],
       conditions: {
         StringEquals: fromTrail,
-        StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${account}:trail/*` },
+        StringLike: {
+          'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${trailOwner}:trail/*`,
+        },
       },
     }),
   );
@@ -121,7 +133,8 @@ export function allowConfig(
       sid: 'ConfigWrite',
       principals: [service],
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('AWSLogs/*/Config/*')],
+      // Each account writes under its own prefix only (a policy variable of the request).
+      resources: [bucket.arnForObjects('AWSLogs/${aws:SourceAccount}/Config/*')],
       conditions: { StringEquals: { ...ACL, [scope.sourceKey]: [...scope.values] } },
     }),
   );
@@ -139,7 +152,7 @@ export function allowConfig(
       sid: 'ConfigRecorderWrite',
       principals: [role],
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('AWSLogs/*/Config/*')],
+      resources: [bucket.arnForObjects('AWSLogs/${aws:PrincipalAccount}/Config/*')],
       conditions: { ...asRecorder, StringEquals: { ...asRecorder.StringEquals, ...ACL } },
     }),
   );

@@ -1,4 +1,5 @@
 import {
+  Stack,
   aws_accessanalyzer as accessanalyzer,
   aws_config as config,
   aws_iam as iam,
@@ -26,7 +27,10 @@ export class OrganizationAnalyzers extends Construct {
       type: 'ORGANIZATION',
     });
     const role = new iam.Role(this, 'AggregatorRole', {
-      assumedBy: new iam.ServicePrincipal('config.amazonaws.com'),
+      // AWS Config assumes it for this account only (the confused-deputy condition).
+      assumedBy: new iam.ServicePrincipal('config.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+      }),
       description: 'AWS Config organization aggregator',
       managedPolicies: [
         iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSConfigRoleForOrganizations'),

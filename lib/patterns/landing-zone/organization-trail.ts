@@ -10,10 +10,14 @@ export interface OrganizationTrailProps {
   readonly selectors: readonly EventSelectorPlan[];
 }
 
-/** The trail's ARN, known before it exists, so bucket and key policies can name it. */
-export function trailArn(scope: Construct, trailName: string): string {
-  const { region, account } = Stack.of(scope);
-  return `arn:aws:cloudtrail:${region}:${account}:trail/${trailName}`;
+/**
+ * The trail's ARN, known before it exists, so bucket and key policies can name it. An
+ * organization trail belongs to the management account even when a delegated administrator
+ * creates it, so its ARN (and `aws:SourceArn` in the policies) names the management account
+ * ("Organization trails", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html).
+ */
+export function trailArn(scope: Construct, trailName: string, managementAccount: string): string {
+  return `arn:aws:cloudtrail:${Stack.of(scope).region}:${managementAccount}:trail/${trailName}`;
 }
 
 /**

@@ -36,9 +36,18 @@ export interface SdkCallLogsProps {
   readonly retentionDays: number;
   /** Customer-managed key for the log group. */
   readonly encryptionKey: kms.IKey;
+  /**
+   * Name of the execution role the stack's SDK calls share. Give one with the platform role
+   * prefix in a member account: the guardrail SCPs apply to every role there, a Lambda's
+   * included, and exempt only the platform's names
+   * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html).
+   * @default a generated name (fine in the management account, where SCPs do not apply)
+   */
+  readonly roleName?: string;
 }
 
 const LOGS_ID = 'SdkCallLogs';
+const ROLE_ID = 'SdkCallRole';
 
 /**
  * The log group every deploy-time SDK call in a stack shares (they run in one singleton
@@ -47,14 +56,21 @@ const LOGS_ID = 'SdkCallLogs';
 export function sdkCallLogs(scope: Construct, props: SdkCallLogsProps): logs.ILogGroup {
   const stack = Stack.of(scope);
   const existing = stack.node.tryFindChild(LOGS_ID) as logs.LogGroup | undefined;
-  return (
-    existing ??
-    new logs.LogGroup(stack, LOGS_ID, {
-      retention: props.retentionDays as logs.RetentionDays,
-      encryptionKey: props.encryptionKey,
-      removalPolicy: RemovalPolicy.RETAIN,
-    })
-  );
+  if (existing) return existing;
+  const logGroup = new logs.LogGroup(stack, LOGS_ID, {
+    retention: props.retentionDays as logs.RetentionDays,
+    encryptionKey: props.encryptionKey,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  if (props.roleName) {
+    const role = new iam.Role(stack, ROLE_ID, {
+      roleName: props.roleName,
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: "Runs this stack's deploy-time SDK calls (each adds its own policy)",
+    });
+    logGroup.grantWrite(role);
+  }
+  return logGroup;
 }
 
 /**
@@ -83,6 +99,7 @@ export function sdkCall(
     onUpdate: call,
     installLatestAwsSdk: false,
     logGroup,
+    role: Stack.of(scope).node.tryFindChild(ROLE_ID) as iam.IRole | undefined,
     policy: cr.AwsCustomResourcePolicy.fromStatements([
       new iam.PolicyStatement({ actions: [...props.iamActions], resources: [...(props.resources ?? ['*'])] }),
     ]),

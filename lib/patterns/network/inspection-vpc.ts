@@ -72,7 +72,10 @@ export class InspectionVpc extends Construct {
         logDestinationConfigs: (['ALERT', 'FLOW'] as const).map((logType) => ({
           logType,
           logDestinationType: 'S3',
-          logDestination: { bucketName: props.firewallLogBucketName, prefix: logType.toLowerCase() },
+          // No prefix: the service writes under AWSLogs/<account>/network-firewall/<type>/, which
+          // the log bucket's AWSLogs/* grant covers; a prefix of `alert` would write alert/AWSLogs/...
+          // https://docs.aws.amazon.com/network-firewall/latest/developerguide/logging-s3.html
+          logDestination: { bucketName: props.firewallLogBucketName },
         })),
       },
     });

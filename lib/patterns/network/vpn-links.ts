@@ -7,6 +7,31 @@ export interface VpnLinksProps {
   /** Links to build; those with `missing` set are skipped by the caller. */
   readonly links: readonly VpnLinkPlan[];
   readonly transitGatewayId: string;
+  /**
+   * CloudWatch Logs group (ARN) every tunnel logs its IKE/IPsec negotiation and state to.
+   * @default no tunnel logs
+   */
+  readonly tunnelLogGroupArn?: string;
+}
+
+/**
+ * Explicit IKE and IPsec choices for both tunnels instead of AWS's permissive defaults
+ * (IKEv1 and v2, AES-128, SHA-1, DH group 2 all accepted): IKEv2 only, AES-256-GCM, SHA-2
+ * integrity and elliptic-curve or 2048-bit+ Diffie-Hellman groups, as the NCSC's IPsec
+ * guidance recommends (https://www.ncsc.gov.uk/guidance/using-ipsec-protect-data); option
+ * names from https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNTunnels.html.
+ */
+export function tunnelCrypto(): ec2.CfnVPNConnection.VpnTunnelOptionsSpecificationProperty {
+  const values = <T>(...items: T[]) => items.map((value) => ({ value }));
+  return {
+    ikeVersions: values('ikev2'),
+    phase1EncryptionAlgorithms: values('AES256-GCM-16'),
+    phase2EncryptionAlgorithms: values('AES256-GCM-16'),
+    phase1IntegrityAlgorithms: values('SHA2-384', 'SHA2-256'),
+    phase2IntegrityAlgorithms: values('SHA2-384', 'SHA2-256'),
+    phase1DhGroupNumbers: values(20, 19, 14),
+    phase2DhGroupNumbers: values(20, 19, 14),
+  };
 }
 
 /**
@@ -41,6 +66,19 @@ export class VpnLinks extends Construct {
           customerGatewayId: gateways[c.customerGateway].ref,
           transitGatewayId: props.transitGatewayId,
           staticRoutesOnly: false,
+          // One specification per tunnel (a connection has two).
+          vpnTunnelOptionsSpecifications: [1, 2].map(() => ({
+            ...tunnelCrypto(),
+            ...(props.tunnelLogGroupArn && {
+              logOptions: {
+                cloudwatchLogOptions: {
+                  logEnabled: true,
+                  logGroupArn: props.tunnelLogGroupArn,
+                  logOutputFormat: 'json',
+                },
+              },
+            }),
+          })),
           tags: [
             { key: 'Name', value: vpnConnectionName(link.tenant, c.index) },
             { key: 'ods-code', value: link.tenant },

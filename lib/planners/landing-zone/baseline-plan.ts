@@ -4,10 +4,15 @@ import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { logBucketName } from '../naming';
 import { PatientDataBackupPlan, planPatientDataBackup } from './backup-plan';
 import { PatchingPlan, planPatching } from './patching-plan';
-import { PlatformRoleNames, platformRoleNames } from './platform-principals';
+import { pipelineRoleArnPattern, PlatformRoleNames, platformRoleNames } from './platform-principals';
 
-/** What a per-purpose customer-managed key protects. */
-export type KeyPurpose = 'ebs' | 'logs' | 'backup';
+/**
+ * What a per-purpose customer-managed key protects. `data` is for the tenant's own stores of
+ * patient data (RDS, EFS): a snapshot under an AWS-managed key cannot be copied to another
+ * account, so the central backup copy needs a key the backup account may use
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html).
+ */
+export type KeyPurpose = 'ebs' | 'logs' | 'backup' | 'data';
 
 export interface BudgetPlan {
   readonly name: string;
@@ -29,6 +34,14 @@ export interface BaselineRolesPlan {
   readonly names: PlatformRoleNames;
   /** Account whose principals may assume the platform admin role (the pipeline's). */
   readonly adminTrustedAccount: string;
+  /** Of that account, only these roles (ARN patterns): the pipeline's, by name. */
+  readonly adminTrustedRoles: readonly string[];
+  /**
+   * Whether the account gets the platform admin role. Not the management account: an
+   * administrator there that the deployment account can assume would administer the whole
+   * organization, SCPs included (they never apply to the management account).
+   */
+  readonly withAdmin: boolean;
   readonly readOnlyTrustedAccount: string;
   readonly breakGlassTrustedAccount: string;
 }
@@ -66,7 +79,7 @@ function planAccount(traits: AccountTraits, estate: EstateConfig, lz: LandingZon
   const ep = lz.endpointProtection;
   return {
     estateName: estate.name,
-    keyPurposes: traits.patientData ? ['ebs', 'logs', 'backup'] : ['ebs', 'logs'],
+    keyPurposes: traits.patientData ? ['ebs', 'logs', 'backup', 'data'] : ['ebs', 'logs'],
     config: {
       recordingFrequency: traits.dataClassification === 'OFFICIAL-SENSITIVE' ? 'CONTINUOUS' : 'DAILY',
       includeGlobalResourceTypes: traits.region === estate.homeRegion,
@@ -92,6 +105,8 @@ function planAccount(traits: AccountTraits, estate: EstateConfig, lz: LandingZon
     roles: {
       names: platformRoleNames(estate.name),
       adminTrustedAccount: accounts.deployment ?? accounts.management,
+      adminTrustedRoles: [pipelineRoleArnPattern(estate.name, accounts.deployment ?? accounts.management)],
+      withAdmin: true,
       readOnlyTrustedAccount: accounts.security,
       breakGlassTrustedAccount: accounts.management,
     },
@@ -132,11 +147,20 @@ export function planTenantBaseline(
   };
 }
 
-/** The baseline of a core account: classified like the core stacks, no patient data, no budget. */
-export function planCoreBaseline(region: string, estate: EstateConfig, lz: LandingZoneConfig): BaselinePlan {
-  return planAccount(
+/**
+ * The baseline of a core account: classified like the core stacks, no patient data, no
+ * budget. The management account's has no platform admin role (`management: true`).
+ */
+export function planCoreBaseline(
+  region: string,
+  estate: EstateConfig,
+  lz: LandingZoneConfig,
+  options: { readonly management?: boolean } = {},
+): BaselinePlan {
+  const plan = planAccount(
     { region, tier: 'prod', dataClassification: 'OFFICIAL-SENSITIVE', patientData: false },
     estate,
     lz,
   );
+  return options.management ? { ...plan, roles: { ...plan.roles, withAdmin: false } } : plan;
 }

@@ -51,12 +51,44 @@ function delegate(id: string, principal: string, accountId: string, after: strin
 }
 
 /** Organizations policy types the landing zone attaches; each must be enabled on the root first. */
-export const POLICY_TYPES = ['SERVICE_CONTROL_POLICY', 'TAG_POLICY', 'S3_POLICY'] as const;
+export const POLICY_TYPES = [
+  'SERVICE_CONTROL_POLICY',
+  'TAG_POLICY',
+  'S3_POLICY',
+  'RESOURCE_CONTROL_POLICY',
+] as const;
 
 /**
- * The calls, in a fixed order (construct IDs and dependencies depend on it). The security
- * account administers GuardDuty, Security Hub (a CloudFormation resource, not here), Inspector,
- * Macie, Access Analyzer and Config; the log-archive account owns the organization trail.
+ * Trusted access by service principal. Each organization integration must have it before its
+ * delegated administrator is registered or it acts organization-wide ("AWS services that you
+ * can use with AWS Organizations",
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_integrate_services_list.html):
+ * without it CloudTrail refuses an organization trail (CloudTrailAccessNotEnabledException) and
+ * CloudFormation refuses `AWS::SecurityHub::DelegatedAdmin`.
+ */
+export const TRUSTED_ACCESS = {
+  AccessAnalyzerAccess: 'access-analyzer.amazonaws.com',
+  ConfigAccess: 'config.amazonaws.com',
+  ConfigMultiAccountAccess: 'config-multiaccountsetup.amazonaws.com',
+  BackupAccess: 'backup.amazonaws.com',
+  IamAccess: 'iam.amazonaws.com',
+  CloudTrailAccess: 'cloudtrail.amazonaws.com',
+  SecurityHubAccess: 'securityhub.amazonaws.com',
+  GuardDutyAccess: 'guardduty.amazonaws.com',
+  InspectorAccess: 'inspector2.amazonaws.com',
+  MacieAccess: 'macie.amazonaws.com',
+} as const;
+
+export type TrustedAccessId = keyof typeof TRUSTED_ACCESS;
+
+/**
+ * The calls, in a fixed order (construct IDs and dependencies depend on it): trusted access for
+ * every integration, then each delegated administrator after its own trusted access. The
+ * security account administers GuardDuty, Security Hub (a CloudFormation resource, not here,
+ * which the organization stack orders after `SecurityHubAccess`), Inspector, Macie, Access
+ * Analyzer and Config; the log-archive account runs the organization trail for the management
+ * account. Sharing through AWS RAM with the organization and service-managed StackSets (the
+ * bootstrap) are switched on by their own APIs, which enable their trusted access themselves.
  *
  * Member-account root credentials are removed centrally (IAM root access management), so a
  * member root user cannot sign in even before the SCP denies it anything.
@@ -67,11 +99,24 @@ export function planOrganizationServices(
 ): OrganizationServiceCall[] {
   const { security, logArchive } = estate.organization.accounts;
   const calls: OrganizationServiceCall[] = [
-    trustedAccess('AccessAnalyzerAccess', 'access-analyzer.amazonaws.com'),
-    trustedAccess('ConfigAccess', 'config.amazonaws.com'),
-    trustedAccess('ConfigMultiAccountAccess', 'config-multiaccountsetup.amazonaws.com'),
-    trustedAccess('BackupAccess', 'backup.amazonaws.com'),
-    trustedAccess('IamAccess', 'iam.amazonaws.com'),
+    ...Object.entries(TRUSTED_ACCESS).map(([id, principal]) => trustedAccess(id, principal)),
+    {
+      // https://docs.aws.amazon.com/ram/latest/APIReference/API_EnableSharingWithAwsOrganization.html
+      id: 'RamSharing',
+      service: 'RAM',
+      action: 'enableSharingWithAwsOrganization',
+      parameters: {},
+      iamActions: ['ram:EnableSharingWithAwsOrganization', ...ORG_ACCESS, ...SLR],
+    },
+    {
+      // Service-managed StackSets (the CDK bootstrap on the tenant OUs):
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ActivateOrganizationsAccess.html
+      id: 'StackSetsAccess',
+      service: 'CloudFormation',
+      action: 'activateOrganizationsAccess',
+      parameters: {},
+      iamActions: ['cloudformation:ActivateOrganizationsAccess', ...ORG_ACCESS, ...SLR],
+    },
     delegate('AccessAnalyzerAdmin', 'access-analyzer.amazonaws.com', security, 'AccessAnalyzerAccess'),
     delegate('ConfigAdmin', 'config.amazonaws.com', security, 'ConfigAccess'),
     delegate(
@@ -87,6 +132,7 @@ export function planOrganizationServices(
       parameters: { AdminAccountId: security },
       iamActions: ['guardduty:EnableOrganizationAdminAccount', ...ORG_ACCESS, ...ORG_DELEGATE, ...SLR],
       alreadyDone: 'BadRequestException',
+      after: ['GuardDutyAccess'],
     },
     {
       id: 'InspectorAdmin',
@@ -95,6 +141,7 @@ export function planOrganizationServices(
       parameters: { delegatedAdminAccountId: security },
       iamActions: ['inspector2:EnableDelegatedAdminAccount', ...ORG_ACCESS, ...ORG_DELEGATE, ...SLR],
       alreadyDone: 'ConflictException',
+      after: ['InspectorAccess'],
     },
     {
       id: 'MacieAdmin',
@@ -103,6 +150,7 @@ export function planOrganizationServices(
       parameters: { adminAccountId: security },
       iamActions: ['macie2:EnableOrganizationAdminAccount', ...ORG_ACCESS, ...ORG_DELEGATE, ...SLR],
       alreadyDone: 'ConflictException',
+      after: ['MacieAccess'],
     },
     {
       id: 'CloudTrailAdmin',
@@ -111,6 +159,7 @@ export function planOrganizationServices(
       parameters: { MemberAccountId: logArchive },
       iamActions: ['cloudtrail:RegisterOrganizationDelegatedAdmin', ...ORG_ACCESS, ...ORG_DELEGATE, ...SLR],
       alreadyDone: 'AccountRegisteredException',
+      after: ['CloudTrailAccess'],
     },
     {
       id: 'CrossAccountBackup',

@@ -42,6 +42,24 @@ export function platformRoleNames(estateName: string): PlatformRoleNames {
   };
 }
 
+/**
+ * Execution role of a stack's deploy-time SDK calls in a member account, e.g.
+ * `nhs-cloud-platform-sdk-core-security`: one per stack, so no two stacks in an account clash.
+ */
+export function sdkCallRoleName(estateName: string, stackName: string): string {
+  return `${rolePrefix(estateName)}sdk-${stackName.toLowerCase()}`.slice(0, 64);
+}
+
+/**
+ * The deployment account's roles that may assume the platform admin role in other accounts:
+ * the delivery pipeline's, named `<estate>-platform-pipeline*` (the GitHub deploy workflow's
+ * OIDC role is `nhs-cloud-platform-pipeline-github`, docs/deploy.md). Not the whole account:
+ * an account principal lets every role its administrators create assume the admin role.
+ */
+export function pipelineRoleArnPattern(estateName: string, deploymentAccount: string): string {
+  return `arn:aws:iam::${deploymentAccount}:role/${rolePrefix(estateName)}pipeline*`;
+}
+
 /** The role the organization creates in a vended account for the management account. */
 export const ORGANIZATION_ACCESS_ROLE = 'OrganizationAccountAccessRole';
 
@@ -64,9 +82,4 @@ export function platformPrincipalPatterns(estateName: string, lz: LandingZoneCon
     `arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${platformAdmin}_*`,
     ...lz.platformPrincipals,
   ];
-}
-
-/** The platform's own roles (not the SSO sessions): what tenants may not edit or assume. */
-export function platformRoleArnPatterns(estateName: string, lz: LandingZoneConfig): string[] {
-  return [`arn:aws:iam::*:role/${rolePrefix(estateName)}*`, `arn:aws:iam::*:role/cdk-${lz.cdkQualifier}-*`];
 }

@@ -2,6 +2,8 @@
 export interface PolicyStatement {
   readonly Sid: string;
   readonly Effect: 'Allow' | 'Deny';
+  /** Resource control policies only: always `*`. */
+  readonly Principal?: '*';
   readonly Action?: string | readonly string[];
   readonly NotAction?: string | readonly string[];
   readonly Resource: string | readonly string[];
@@ -30,5 +32,6 @@ export const POLICY_SIZE_LIMITS = {
   SERVICE_CONTROL_POLICY: 5120,
   TAG_POLICY: 10000,
   S3_POLICY: 10000,
+  RESOURCE_CONTROL_POLICY: 5120,
   BACKUP_POLICY: 10000,
 } as const;

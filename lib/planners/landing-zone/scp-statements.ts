@@ -13,35 +13,99 @@ function exceptPlatform(platform: readonly string[]): Record<string, Record<stri
 }
 
 /**
- * Services whose API lives in one region (us-east-1) or is global, so a region deny must not
- * cover them. Kept to control-plane services the estate uses; everything else is regional.
+ * Actions a region deny must leave alone: global services whose single endpoint is in
+ * us-east-1 (or us-west-2), and the few regional calls the console and global services make
+ * from there. This is the list AWS publishes in its region-deny example SCP, in its order
+ * ("Deny access to AWS based on the requested AWS Region",
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html);
+ * a shorter list denies calls such as `ec2:DescribeRegions`, Config's global recording or
+ * the account's Security Hub findings in us-east-1 that the platform itself needs.
  */
 export const GLOBAL_SERVICE_ACTIONS = [
+  'a4b:*',
+  'access-analyzer:*',
   'account:*',
   'acm:*',
+  'activate:*',
+  'artifact:*',
+  'aws-marketplace-management:*',
+  'aws-marketplace:*',
   'aws-portal:*',
   'billing:*',
+  'billingconductor:*',
   'budgets:*',
   'ce:*',
+  'chatbot:*',
+  'chime:*',
   'cloudfront:*',
+  'cloudtrail:LookupEvents',
+  'compute-optimizer:*',
+  'config:*',
+  'consoleapp:*',
+  'consolidatedbilling:*',
   'cur:*',
+  'datapipeline:GetAccountLimits',
+  'devicefarm:*',
   'directconnect:*',
+  'ec2:DescribeRegions',
+  'ec2:DescribeTransitGateways',
+  'ec2:DescribeVpnGateways',
+  'ecr-public:*',
+  'fms:*',
+  'freetier:*',
   'globalaccelerator:*',
   'health:*',
   'iam:*',
+  'importexport:*',
+  'invoicing:*',
+  'iq:*',
+  'kms:*',
+  'license-manager:ListReceivedLicenses',
+  'lightsail:Get*',
+  'mobileanalytics:*',
   'networkmanager:*',
+  'notifications-contacts:*',
+  'notifications:*',
   'organizations:*',
+  'payments:*',
   'pricing:*',
+  'quicksight:DescribeAccountSubscription',
+  'resource-explorer-2:*',
+  'route53-recovery-cluster:*',
+  'route53-recovery-control-config:*',
+  'route53-recovery-readiness:*',
   'route53:*',
   'route53domains:*',
+  's3:CreateMultiRegionAccessPoint',
+  's3:DeleteMultiRegionAccessPoint',
+  's3:DescribeMultiRegionAccessPointOperation',
   's3:GetAccountPublicAccessBlock',
+  's3:GetBucketLocation',
+  's3:GetBucketPolicyStatus',
+  's3:GetBucketPublicAccessBlock',
+  's3:GetMultiRegionAccessPoint',
+  's3:GetMultiRegionAccessPointPolicy',
+  's3:GetMultiRegionAccessPointPolicyStatus',
+  's3:GetStorageLensConfiguration',
+  's3:GetStorageLensDashboard',
   's3:ListAllMyBuckets',
+  's3:ListMultiRegionAccessPoints',
+  's3:ListStorageLensConfigurations',
+  's3:PutAccountPublicAccessBlock',
+  's3:PutMultiRegionAccessPointPolicy',
+  'savingsplans:*',
   'shield:*',
   'sso:*',
   'sts:*',
   'support:*',
-  'tag:*',
+  'supportapp:*',
+  'supportplans:*',
+  'sustainability:*',
+  'tag:GetResources',
+  'tax:*',
   'trustedadvisor:*',
+  'vendor-insights:ListEntitledSecurityProfiles',
+  'waf-regional:*',
   'waf:*',
   'wafv2:*',
 ] as const;
@@ -213,13 +277,37 @@ export function protectLogDestinations(
 }
 
 /**
+ * Every Transit Gateway call that changes something, by verb. Not `ec2:*TransitGateway*`: that
+ * also denies `DescribeTransitGatewayAttachments`, `GetTransitGatewayRouteTable*` and
+ * `SearchTransitGatewayRoutes`, which the network lookup function and verify-live's read-only
+ * role call; SCPs apply to those roles as to any other
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html).
+ * test/planners/landing-zone/scp-statements.test.ts holds this list against every write
+ * action of the service authorization reference.
+ */
+export const TRANSIT_GATEWAY_CHANGES = [
+  'ec2:AcceptTransitGateway*',
+  'ec2:AssociateTransitGateway*',
+  'ec2:CreateTransitGateway*',
+  'ec2:DeleteTransitGateway*',
+  'ec2:DeregisterTransitGateway*',
+  'ec2:DisableTransitGateway*',
+  'ec2:DisassociateTransitGateway*',
+  'ec2:EnableTransitGateway*',
+  'ec2:ModifyTransitGateway*',
+  'ec2:RegisterTransitGateway*',
+  'ec2:RejectTransitGateway*',
+  'ec2:ReplaceTransitGateway*',
+] as const;
+
+/**
  * The network belongs to the platform: tenants may not build a path around inspection (internet
  * and NAT gateways, peering, VPN) or change the spoke VPC, its routes or its Transit Gateway
  * attachment. Security groups and endpoints stay with the tenant.
  */
 export const NETWORK_ACTIONS = [
   'directconnect:Create*',
-  'ec2:*TransitGateway*',
+  ...TRANSIT_GATEWAY_CHANGES,
   'ec2:AcceptVpcPeeringConnection',
   'ec2:AssociateDhcpOptions',
   'ec2:AssociateRouteTable',
@@ -264,7 +352,12 @@ export function protectPlatformNetwork(platform: readonly string[]): PolicyState
   };
 }
 
-/** Tenants cannot edit, delete or assume the platform's roles or its pipeline's bootstrap roles. */
+/**
+ * Tenants cannot create, edit, re-trust, delete, pass or assume a role with a name the
+ * guardrails exempt: every exempt pattern is here, so a role that escapes the guardrails is
+ * one only the platform can make or use (ADR 0010). `iam:Update*Role*` covers
+ * `UpdateAssumeRolePolicy`, the trust policy.
+ */
 export function protectPlatformRoles(
   platformRoleArns: readonly string[],
   platform: readonly string[],
@@ -274,8 +367,10 @@ export function protectPlatformRoles(
     Effect: 'Deny',
     Action: [
       'iam:AttachRolePolicy',
+      'iam:CreateRole',
       'iam:DeleteRole*',
       'iam:DetachRolePolicy',
+      'iam:PassRole',
       'iam:PutRole*',
       'iam:TagRole',
       'iam:UntagRole',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ReviewProblem } from '../review-file';
 import { ReportData, ReportFinding, ReportLocation, ReportRule, ReportSeverity } from './report-data';
+import { FindingGroup, groupFindings, SARIF_LIMITS } from './sarif-limits';
 import { openFindings } from './summary';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -34,15 +35,18 @@ const PROBLEM_RULES: Record<ReviewProblem['kind'], ReportRule> = {
 };
 
 /**
- * SARIF 2.1.0 for GitHub code scanning: every rule that ran, and one result per open finding
- * at the line that created the resource (or the tenant's config file). Acknowledged findings
+ * SARIF 2.1.0 for GitHub code scanning: every rule that ran, and one result per rule and
+ * source line that created open findings (or the tenant's config file), listing the resources.
+ * At national scale one line creates a finding in every stack; grouped, they stay within
+ * GitHub's limits, most severe first, and the run says what did not fit. Acknowledged findings
  * are left out: code scanning would show them as open alerts.
  */
 export function renderSarif(data: ReportData, toolVersion = '0.1.0'): object {
   const rules = [...data.rules, ...Object.values(PROBLEM_RULES)];
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  const { kept, cut } = groupFindings(openFindings(data));
   const results = [
-    ...openFindings(data).map((f) => findingResult(f, index.get(f.rule))),
+    ...kept.map((g) => groupResult(g, index.get(g.rule))),
     ...data.problems.map((p) => problemResult(p, data, index)),
   ];
   return {
@@ -58,6 +62,22 @@ export function renderSarif(data: ReportData, toolVersion = '0.1.0'): object {
           },
         },
         automationDetails: { id: 'nhs-cloud-security-review/' },
+        ...(cut.groups > 0 && {
+          invocations: [
+            {
+              executionSuccessful: true,
+              toolExecutionNotifications: [
+                {
+                  level: 'warning',
+                  message: {
+                    text: `${cut.findings} open findings from ${cut.groups} source lines are not in this log: GitHub keeps ${SARIF_LIMITS.resultsKept} results per run, most severe first. The Markdown and JSON reports list every finding.`,
+                  },
+                },
+              ],
+            },
+          ],
+        }),
+        properties: { findingsNotIncluded: cut.findings },
         results,
       },
     ],
@@ -81,18 +101,34 @@ function ruleDescriptor(rule: ReportRule): object {
   };
 }
 
-function findingResult(f: ReportFinding, ruleIndex: number | undefined): object {
-  const owner = f.tenant ? `tenant ${f.tenant}, ` : '';
+function groupResult(group: FindingGroup, ruleIndex: number | undefined): object {
+  const [first] = group.findings as [ReportFinding, ...ReportFinding[]];
+  const paths = group.findings.map((f) => f.constructPath);
+  const n = group.findings.length;
+  const owner = first.tenant ? `tenant ${first.tenant}, ` : '';
+  const text =
+    n === 1
+      ? `${first.message} Resource ${first.constructPath} (${owner}stack ${first.stack}). To accept it, request an exception for ${first.id}.`
+      : `${first.message} ${n} resources from this line, e.g. ${paths.slice(0, 3).join(', ')}. To accept them, request an exception for ${first.id} scoped to them.`;
+  const key = `${group.rule}|${first.location.file}|${first.location.line ?? 1}`;
   return {
-    ruleId: f.rule,
+    ruleId: group.rule,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-    level: LEVEL[f.severity],
-    message: {
-      text: `${f.message} Resource ${f.constructPath} (${owner}stack ${f.stack}). To accept it, request an exception for ${f.id}.`,
+    level: LEVEL[group.severity],
+    message: { text },
+    locations: [location(first.location, first.constructPath)],
+    // Ours, and GitHub's own (its hash of the line with an occurrence count), both per rule and line.
+    partialFingerprints: {
+      'nhsCloudFinding/v1': fingerprint(n === 1 ? `${first.id}|${first.constructPath}` : key),
+      primaryLocationLineHash: `${fingerprint(key)}:1`,
     },
-    locations: [location(f.location, f.constructPath)],
-    partialFingerprints: { 'nhsCloudFinding/v1': fingerprint(`${f.id}|${f.constructPath}`) },
-    properties: { findingId: f.id, stack: f.stack, ...(f.tenant ? { tenant: f.tenant } : {}) },
+    properties: {
+      findingId: first.id,
+      resources: n,
+      constructPaths: paths.slice(0, SARIF_LIMITS.locationsPerResult),
+      stacks: [...new Set(group.findings.map((f) => f.stack))].slice(0, SARIF_LIMITS.locationsShown),
+      ...(first.tenant && n === 1 ? { tenant: first.tenant } : {}),
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import {
   allowLogDeliveryService,
 } from '../../patterns/landing-zone/log-delivery';
 import { OrganizationTrail, trailArn } from '../../patterns/landing-zone/organization-trail';
-import { retainedKey } from '../../patterns/landing-zone/retained-key';
+import { executionRolePattern, retainedKey } from '../../patterns/landing-zone/retained-key';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
@@ -38,7 +38,7 @@ export interface LogArchiveStackProps {
 /**
  * Core-LogArchive: the central, immutable log archive. One bucket per log purpose with the
  * names every account writes to, the organization trail (this account is CloudTrail's
- * delegated administrator), the grants that let the organization's delivery services write,
+ * delegated administrator; the management account owns the trail), the grants that let the organization's delivery services write,
  * and the account's own baseline. CloudTrail and AWS Config share the audit bucket and its
  * key; network logs have their own key.
  */
@@ -55,13 +55,17 @@ export class LogArchiveStack extends CoreStack {
     });
     const retentionDays = estate.security.logRetention;
     const organization = organizationScope(model, lz);
+    // The log archive's own administrators cannot delete, disable or re-policy these keys.
+    const policyChangedOnlyBy = executionRolePattern(this.account, lz.cdkQualifier);
     const auditKey = retainedKey(this, 'AuditLogsKey', {
       alias: `alias/${estate.name}/audit-logs`,
       description: 'Organization CloudTrail and AWS Config history',
+      policyChangedOnlyBy,
     });
     const networkKey = retainedKey(this, 'NetworkLogsKey', {
       alias: `alias/${estate.name}/network-logs`,
       description: 'VPC flow logs, DNS query logs and Network Firewall logs',
+      policyChangedOnlyBy,
     });
     const accessLogs = new LogBucket(this, BUCKET_IDS['access-logs'], {
       bucketName: logBucketName(estate, 'access-logs'),
@@ -85,7 +89,8 @@ export class LogArchiveStack extends CoreStack {
       allowLogDeliveryService(buckets[purpose].bucket, networkKey, organization);
     }
     const trailName = `${estate.name}-organization`;
-    allowCloudTrail(buckets.cloudtrail.bucket, auditKey, trailArn(this, trailName), this.account);
+    const management = estate.organization.accounts.management;
+    allowCloudTrail(buckets.cloudtrail.bucket, auditKey, trailArn(this, trailName, management), management);
     allowConfig(
       buckets.cloudtrail.bucket,
       auditKey,

@@ -25,7 +25,7 @@ export class ManagementBaselineStack extends EstateStack {
       description: 'NHS national cloud: security baseline of the management account',
     });
     this.baseline = new AccountBaseline(this, BASELINE_ID, {
-      plan: planCoreBaseline(estate.homeRegion, estate, landingZone),
+      plan: planCoreBaseline(estate.homeRegion, estate, landingZone, { management: true }),
     });
   }
 }

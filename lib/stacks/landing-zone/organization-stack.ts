@@ -1,18 +1,25 @@
 import { Annotations, aws_securityhub as securityhub, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BaselineKey } from '../../patterns/baseline/baseline-key';
+import { BootstrapStackSet } from '../../patterns/landing-zone/bootstrap-stack-set';
 import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
 import { OrganizationPolicy } from '../../patterns/landing-zone/organization-policy';
 import { OrganizationServices } from '../../patterns/landing-zone/organization-services';
 import { OrganizationUnits } from '../../patterns/landing-zone/organization-units';
 import { PermissionSets } from '../../patterns/landing-zone/permission-sets';
 import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
-import { allEnvironments, EstateModel } from '../../config/model';
+import { PlacedAccount } from '../../patterns/landing-zone/placed-account';
+import { coreAccounts, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
+import { planBootstrap } from '../../planners/landing-zone/bootstrap-plan';
 import { planCoreAssignments, platformGroupNames } from '../../planners/landing-zone/identity';
 import { s3PolicyDocument, tagPolicyDocument } from '../../planners/landing-zone/management-policies';
 import { planOrganizationServices, POLICY_TYPES } from '../../planners/landing-zone/organization-services';
-import { ORGANIZATIONAL_UNITS } from '../../planners/landing-zone/organization-units';
+import {
+  CoreAccountRole,
+  ORGANIZATIONAL_UNITS,
+  placeCoreAccount,
+} from '../../planners/landing-zone/organization-units';
 import {
   groupIdParameter,
   managementLogsKeyParameter,
@@ -29,7 +36,8 @@ export interface OrganizationStackProps {
 
 /**
  * Core-Organization, in the management account: trusted access and delegated administrators,
- * the OU tree, the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
+ * the OU tree with the core accounts placed in it, the CDK bootstrap of the tenant OUs (a
+ * service-managed StackSet), the guardrail SCPs by OU, the tag and S3 policies at the root, and Identity
  * Center permission sets with the platform groups' access to the core accounts. Each tenant's
  * accounts and access are in its own stack (TenantOrganizationStack).
  */
@@ -60,9 +68,11 @@ export class OrganizationStack extends CoreStack {
       calls: planOrganizationServices(estate, rootId),
       logGroup,
     });
+    // "You must enable the integration between Security Hub and AWS Organizations before you can
+    // designate": https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-securityhub-delegatedadmin.html
     new securityhub.CfnDelegatedAdmin(this, 'SecurityHubAdmin', {
       adminAccountId: estate.organization.accounts.security,
-    });
+    }).node.addDependency(services.call('SecurityHubAccess'));
 
     if (rootId) {
       const units = new OrganizationUnits(this, 'Units', {
@@ -80,17 +90,37 @@ export class OrganizationStack extends CoreStack {
         return created;
       };
       for (const scp of planServiceControlPolicies(estate, lz)) {
+        const type = scp.type ?? 'SERVICE_CONTROL_POLICY';
         policy(
           `Scp-${scp.key}`,
           {
             name: scp.name,
             description: scp.description,
-            type: 'SERVICE_CONTROL_POLICY',
+            type,
             content: scp.document,
-            targetIds: scp.targets.map((key) => units.idOf(key)),
+            targetIds: scp.targets.map((key) => (key === 'root' ? rootId : units.idOf(key))),
           },
-          POLICY_TYPES[0],
+          type,
         );
+      }
+      // Every tenant account is bootstrapped by the organization, not by hand.
+      const bootstrap = planBootstrap(estate, lz);
+      new BootstrapStackSet(this, 'Bootstrap', {
+        plan: bootstrap,
+        organizationalUnitIds: bootstrap.targets.map((key) => units.idOf(key)),
+        after: [services.call('StackSetsAccess')],
+      });
+      // Core accounts exist before the estate; without a move they sit at the root, outside
+      // every SCP and the bootstrap StackSet.
+      for (const [role, accountId] of Object.entries(coreAccounts(estate))) {
+        const ou = placeCoreAccount(role as CoreAccountRole);
+        if (!ou) continue;
+        new PlacedAccount(this, `Place-${role}`, {
+          accountId,
+          parentId: units.idOf(ou),
+          parentKey: ou,
+          logGroup,
+        });
       }
       policy(
         'TagPolicy',
@@ -118,14 +148,6 @@ export class OrganizationStack extends CoreStack {
       Annotations.of(this).addWarningV2(
         '@nhs-cloud/landing-zone:no-root-id',
         'landingZone.organizationRootId is not set: the OU tree, SCPs, tag policy, S3 policy and account placement are not synthesized',
-      );
-    }
-
-    const unplaced = allEnvironments(model).filter((env) => env.accountId && !env.email).length;
-    if (unplaced > 0) {
-      Annotations.of(this).addInfo(
-        `${unplaced} tenant accounts have an accountId but no email, so the platform does not place them in OUs; ` +
-          'see docs/landing-zone.md, "Adopting an existing account"',
       );
     }
 

@@ -10,6 +10,7 @@ import { SecurityHubOrganization } from '../../patterns/landing-zone/security-hu
 import { allEnvironments, coreAccounts, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
+import { sdkCallRoleName } from '../../planners/landing-zone/platform-principals';
 import { CoreStack } from '../core-stack';
 
 /**
@@ -41,6 +42,8 @@ export class SecurityStack extends CoreStack {
     const logGroup = sdkCallLogs(this, {
       retentionDays: estate.security.logRetention,
       encryptionKey: baseline.keys.logs!.key,
+      // GuardDuty's calls are among those the guardrails deny to anyone but the platform.
+      roleName: sdkCallRoleName(estate.name, id),
     });
     new GuardDutyOrganization(this, 'GuardDuty', { logGroup });
     new SecurityHubOrganization(this, 'SecurityHub', {

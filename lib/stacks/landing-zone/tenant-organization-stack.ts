@@ -2,6 +2,7 @@ import { aws_kms as kms, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccountAssignments } from '../../patterns/landing-zone/account-assignments';
 import { sdkCallLogs } from '../../patterns/landing-zone/sdk-call';
+import { PlacedAccount } from '../../patterns/landing-zone/placed-account';
 import { VendedAccount } from '../../patterns/landing-zone/vended-account';
 import { TenantEnvironment } from '../../config/model';
 import { EstateConfig } from '../../config/schema/estate-schema';
@@ -26,14 +27,17 @@ export interface TenantOrganizationStackProps {
 
 /**
  * Org-<ODS>: one tenant's footprint in the management account: its vended accounts (placed in OUs by
- * scope and environment, tagged with the ICB) and its Identity Center assignments. One stack
+ * scope and environment, tagged with the ICB), its adopted accounts moved into the same OUs,
+ * and its Identity Center assignments. One stack
  * per tenant keeps every stack far below 500 resources at national scale (about 2,000
  * accounts, 10,000 assignments) and lets a tenant change without touching any other.
  */
 export class TenantOrganizationStack extends EstateStack {
   /** Whether the stack holds anything (it is only created when it does). */
   static hasContent(environments: readonly TenantEnvironment[], lz: LandingZoneConfig): boolean {
-    return environments.some((env) => (env.email && lz.organizationRootId) || (env.accountId && lz.identity));
+    return environments.some(
+      (env) => ((env.email || env.accountId) && lz.organizationRootId) || (env.accountId && lz.identity),
+    );
   }
 
   constructor(scope: Construct, id: string, props: TenantOrganizationStackProps) {
@@ -53,6 +57,11 @@ export class TenantOrganizationStack extends EstateStack {
       description: `NHS national cloud: ${tenant.name} (${tenant.odsCode}) accounts and access`,
     });
     const parameter = (name: string) => ssm.StringParameter.valueForStringParameter(this, name);
+    let logsKey: kms.IKey | undefined;
+    const logGroup = () => {
+      logsKey ??= kms.Key.fromKeyArn(this, 'LogsKey', parameter(managementLogsKeyParameter(estate.name)));
+      return sdkCallLogs(this, { retentionDays: estate.security.logRetention, encryptionKey: logsKey });
+    };
     // A vended account's ID is known inside this stack as soon as it exists, so its access is
     // granted in the same deployment; sync-accounts later writes the ID into config.
     const accountIds = new Map<string, string>();
@@ -72,10 +81,19 @@ export class TenantOrganizationStack extends EstateStack {
         });
         accountIds.set(env.name, account.resource.attrAccountId);
       }
+      // An account adopted with its ID (no e-mail) is moved into the same OU a vended one gets.
+      for (const env of props.environments.filter((e) => e.accountId && !e.email)) {
+        const ou = placeEnvironment(env);
+        new PlacedAccount(this, `Place-${env.name}`, {
+          accountId: env.accountId!,
+          parentId: parameter(`${ouParameterPrefix(estate.name)}/${ou}`),
+          parentKey: ou,
+          logGroup: logGroup(),
+        });
+      }
     }
     if (!lz.identity) return;
     const identity = lz.identity;
-    let logsKey: kms.IKey | undefined;
     new AccountAssignments(this, 'Access', {
       instanceArn: identity.instanceArn,
       identityStoreId: identity.identityStoreId,
@@ -97,10 +115,7 @@ export class TenantOrganizationStack extends EstateStack {
         ),
         ...identity.groupIds,
       },
-      logGroup: () => {
-        logsKey ??= kms.Key.fromKeyArn(this, 'LogsKey', parameter(managementLogsKeyParameter(estate.name)));
-        return sdkCallLogs(this, { retentionDays: estate.security.logRetention, encryptionKey: logsKey });
-      },
+      logGroup,
     });
   }
 }

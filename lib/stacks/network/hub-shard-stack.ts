@@ -5,6 +5,7 @@ import { SegmentRouting } from '../../patterns/network/segment-routing';
 import { VpnLinks } from '../../patterns/network/vpn-links';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { NetworkPlan } from '../../planners/hub/network-plan';
+import { vpnTunnelLogGroupName } from '../../planners/naming';
 import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';
 import { chunk } from '../../planners/segmentation/cidr-sets';
 import { AttachmentPlan } from '../../planners/segmentation/types';
@@ -59,7 +60,12 @@ export class HubShardStack extends EstateStack {
       if (link.missing) Annotations.of(this).addWarningV2('@nhs-cloud/network:vpn-device', link.missing);
     }
     const transitGatewayId = hub.transitGateway.transitGatewayId;
-    const vpns = new VpnLinks(this, 'Vpn', { links: links.filter((l) => !l.missing), transitGatewayId });
+    const vpns = new VpnLinks(this, 'Vpn', {
+      links: links.filter((l) => !l.missing),
+      transitGatewayId,
+      // Created by Core-Network (which every shard deploys after), found by name.
+      tunnelLogGroupArn: `arn:aws:logs:${this.region}:${this.account}:log-group:${vpnTunnelLogGroupName(model.estate)}`,
+    });
 
     const attachments = mine(plan.segmentation.attachments);
     const ids: Record<string, string> = {};

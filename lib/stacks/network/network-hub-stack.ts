@@ -1,4 +1,4 @@
-import { Annotations, aws_ram as ram, Stack } from 'aws-cdk-lib';
+import { Annotations, RemovalPolicy, aws_logs as logs, aws_ram as ram, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AccountBaseline, BASELINE_ID } from '../../patterns/baseline/account-baseline';
 import { DirectConnect } from '../../patterns/network/direct-connect';
@@ -17,7 +17,7 @@ import { TransitGateway } from '../../patterns/network/transit-gateway';
 import { EstateModel } from '../../config/model';
 import { unorderableLocations } from '../../planners/hub/direct-connect';
 import { NetworkPlan } from '../../planners/hub/network-plan';
-import { logBucketArn, logBucketName, tgwRouteTableName } from '../../planners/naming';
+import { logBucketArn, logBucketName, tgwRouteTableName, vpnTunnelLogGroupName } from '../../planners/naming';
 import { networkNames } from '../../planners/hub/network-names';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
@@ -56,8 +56,15 @@ export class NetworkHubStack extends CoreStack {
     super(scope, id, { estate: props.model.estate, role: 'network' });
     const { model, plan } = props;
     const { estate } = model;
-    new AccountBaseline(this, BASELINE_ID, {
+    const baseline = new AccountBaseline(this, BASELINE_ID, {
       plan: planCoreBaseline(estate.homeRegion, estate, props.landingZone),
+    });
+    // Tunnel logs of every shard's Site-to-Site VPNs (the shards find the group by name).
+    new logs.LogGroup(this, 'VpnTunnelLogs', {
+      logGroupName: vpnTunnelLogGroupName(estate),
+      encryptionKey: baseline.keys.logs!.key,
+      retention: estate.security.logRetention as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     const names = networkNames(estate);
     const lookup = new NetworkLookupFunction(this, 'NetworkLookup', {

@@ -1,11 +1,11 @@
 import { defaultTenants, edit, errorsOf, ESTATE, TODAY, tenantText } from '../helpers';
 
 /** estate.yaml allowing eu-west-1 under a residency exception that expires on `expires` (line 4). */
-function withException(expires: string): string {
+function withException(expires: string, author = 'architect@raa.nhs.uk'): string {
   return edit(
     edit(ESTATE, 'allowedRegions: [eu-west-2]', 'allowedRegions: [eu-west-2, eu-west-1]'),
     'residencyExceptions: []',
-    `residencyExceptions: [{ region: eu-west-1, reason: Disaster recovery copy of the imaging archive, approver: siro@raa.nhs.uk, expires: '${expires}' }]`,
+    `residencyExceptions: [{ region: eu-west-1, reason: Disaster recovery copy of the imaging archive, approver: siro@raa.nhs.uk, author: ${author}, expires: '${expires}' }]`,
   );
 }
 
@@ -44,10 +44,18 @@ describe('regions and residency', () => {
     const expected = valid
       ? []
       : [
-          `config/estate.yaml:4:135 residencyExceptions[0].expires: residency exception for eu-west-1 expired on ${expires} (today is ${today})\n` +
+          `config/estate.yaml:4:165 residencyExceptions[0].expires: residency exception for eu-west-1 expired on ${expires} (today is ${today})\n` +
             '  hint: renew the approval with a new expiry date, or remove the region',
         ];
     expect(errorsOf(withException(expires), defaultTenants(), today)).toEqual(expected);
+  });
+
+  // Issue 14: an exception approved by the person who asked for it is no approval.
+  test('an exception whose approver is its author', () => {
+    expect(errorsOf(withException('2026-01-01', 'SIRO@raa.nhs.uk'))).toEqual([
+      'config/estate.yaml:4:109 residencyExceptions[0].approver: expected an approver other than the author (SIRO@raa.nhs.uk), got the same\n' +
+        '  hint: a residency exception is approved by someone who did not ask for it (the SIRO, DPO or Caldicott Guardian)',
+    ]);
   });
 
   test('availability zones missing for a region an environment uses', () => {

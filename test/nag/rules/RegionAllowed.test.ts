@@ -4,6 +4,9 @@ import { CfnSubscriptionFilter } from 'aws-cdk-lib/aws-logs';
 import { CfnQueue } from 'aws-cdk-lib/aws-sqs';
 import { CfnVPCEndpoint } from 'aws-cdk-lib/aws-ec2';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { CfnDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import { CfnGlobalTable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagRuleCompliance } from 'cdk-nag';
 import { RegionAllowed } from '../../../lib/nag/rules/residency';
 import { newStack, validate, verdict } from '../helpers';
@@ -111,5 +114,58 @@ describe('RegionAllowed', () => {
       policies: [{ policyName: 'p', policyDocument: { Resource: 'arn:aws:s3:::eu-west-1-bucket/*' } }],
     });
     expect(verdict(rule, role)).toBe(NagRuleCompliance.COMPLIANT);
+  });
+});
+
+// Issue 14, item 6: residency read regions only in ARNs and host names.
+describe('RegionAllowed: region-valued properties and places the template cannot locate', () => {
+  test('flags a DynamoDB replica in another region', () => {
+    const stack = newStack();
+    new CfnGlobalTable(stack, 'Table', {
+      attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      billingMode: 'PAY_PER_REQUEST',
+      replicas: [{ region: 'eu-west-2' }, { region: 'us-east-1' }],
+    });
+    expect(validate(rule, stack)).toEqual([{ id: 'NhsCloud-RegionAllowed[us-east-1]', path: 'Stack/Table' }]);
+  });
+
+  test("flags S3 replication to another account's bucket and every CloudFront distribution", () => {
+    const stack = newStack();
+    new CfnBucket(stack, 'Source', {
+      versioningConfiguration: { status: 'Enabled' },
+      replicationConfiguration: {
+        role: 'arn:aws:iam::111111111111:role/replicate',
+        rules: [
+          { status: 'Enabled', destination: { bucket: 'arn:aws:s3:::elsewhere', account: '999999999999' } },
+        ],
+      },
+    });
+    new CfnDistribution(stack, 'Cdn', {
+      distributionConfig: {
+        enabled: true,
+        defaultCacheBehavior: { targetOriginId: 'o', viewerProtocolPolicy: 'https-only' },
+      },
+    });
+    expect(validate(rule, stack)).toEqual([
+      { id: 'NhsCloud-RegionAllowed[cloudfront-edges]', path: 'Stack/Cdn' },
+      { id: 'NhsCloud-RegionAllowed[replica-in-999999999999]', path: 'Stack/Source' },
+    ]);
+  });
+
+  test('passes a replica in an allowed region and same-account replication', () => {
+    const stack = newStack();
+    new CfnGlobalTable(stack, 'Table', {
+      attributeDefinitions: [{ attributeName: 'id', attributeType: 'S' }],
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      replicas: [{ region: 'eu-west-2' }],
+    });
+    new CfnBucket(stack, 'Source', {
+      replicationConfiguration: {
+        role: 'arn:aws:iam::111111111111:role/replicate',
+        rules: [{ status: 'Enabled', destination: { bucket: 'arn:aws:s3:::copy' } }],
+      },
+    });
+    expect(validate(rule, stack)).toEqual([]);
   });
 });

@@ -39,9 +39,9 @@ const accountRoot = (account: string) => ({
 });
 
 describe('AccountBaseline: what differs by classification', () => {
-  it('is lean: 25 resources for OFFICIAL, 32 for OFFICIAL-SENSITIVE patient data', () => {
+  it('is lean: 25 resources for OFFICIAL, 34 for OFFICIAL-SENSITIVE patient data', () => {
     expect(count(official)).toBe(25);
-    expect(count(sensitive)).toBe(32);
+    expect(count(sensitive)).toBe(34);
   });
 
   it('gives patient-data accounts a backup key, a locked vault, plans, a selection and Macie', () => {
@@ -50,7 +50,7 @@ describe('AccountBaseline: what differs by classification', () => {
       ['AWS::Backup::BackupPlan', 1],
       ['AWS::Backup::BackupSelection', 1],
       ['AWS::Macie::Session', 1],
-      ['AWS::KMS::Key', 3],
+      ['AWS::KMS::Key', 4],
     ] as const) {
       sensitive.resourceCountIs(type, n);
       official.resourceCountIs(type, type === 'AWS::KMS::Key' ? 2 : 0);
@@ -108,6 +108,30 @@ describe('AccountBaseline: keys and EC2 defaults', () => {
         ]),
       },
     });
+  });
+
+  // Regression (issue 13): EBS and EC2 backup copies keep the source key, and RDS snapshots
+  // under an AWS-managed key cannot be copied across accounts at all.
+  it.each(['Default encryption of new EBS volumes', "The tenant's patient-data stores"])(
+    'lets the backup account use the key copies keep: %s',
+    (description) => {
+      sensitive.hasResourceProperties('AWS::KMS::Key', {
+        Description: Match.stringLikeRegexp(description),
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Sid: 'CopiesToTheBackupAccount', Principal: accountRoot('100000000006') }),
+          ]),
+        },
+      });
+      sensitive.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/nhs-cloud/data' });
+    },
+  );
+
+  it('keeps the EBS key of an account without patient data to itself', () => {
+    const policies = Object.values(official.findResources('AWS::KMS::Key')).map((k) =>
+      JSON.stringify(k.Properties.KeyPolicy),
+    );
+    expect(policies.some((p) => p.includes('CopiesToTheBackupAccount'))).toBe(false);
   });
 
   it('sets EBS encryption by default with the EBS key, and IMDSv2, through the account-defaults custom resource', () => {
@@ -188,10 +212,22 @@ describe('AccountBaseline: Config, budget, roles', () => {
     });
   });
 
-  it('has the platform admin role trusted by the deployment account and a view-only role for security', () => {
+  // Regression (issue 13): the admin role trusted the whole deployment account (:root).
+  it("has the platform admin role trusted by the pipeline's named roles only, and a view-only role for security", () => {
     official.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'nhs-cloud-platform-admin',
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: accountRoot('100000000007') })] },
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: accountRoot('100000000007'),
+            Condition: {
+              ArnLike: {
+                'aws:PrincipalArn': ['arn:aws:iam::100000000007:role/nhs-cloud-platform-pipeline*'],
+              },
+            },
+          }),
+        ],
+      },
     });
     official.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'nhs-cloud-platform-read-only',

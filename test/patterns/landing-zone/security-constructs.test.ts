@@ -56,6 +56,18 @@ describe('GuardDutyOrganization', () => {
     ]);
   });
 
+  // Regression (issue 13): the administrator's own GuardDuty was assumed on; it must be
+  // switched on before the detector is read and the organization configured.
+  it('switches GuardDuty on in the administrator first, tolerating an existing detector', () => {
+    expect(sdkCalls('createDetector')).toEqual([
+      expect.objectContaining({ service: 'GuardDuty', ignoreErrorCodesMatching: 'BadRequestException' }),
+    ]);
+    const resources = template.findResources('Custom::AWS');
+    const idOf = (action: string) =>
+      Object.keys(resources).find((id) => callOf(resources[id]!.Properties.Create).action === action)!;
+    expect(resources[idOf('listDetectors')]!.DependsOn).toContain(idOf('createDetector'));
+  });
+
   it('enables S3, EBS malware and runtime protection in the administrator', () => {
     const [call] = sdkCalls('updateDetector');
     expect(call.parameters).toEqual({

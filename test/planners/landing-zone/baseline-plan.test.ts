@@ -18,7 +18,12 @@ const sensitive = planTenantBaseline(env('RGR', 'prod'), estate, lz);
 
 describe('planTenantBaseline: OFFICIAL versus OFFICIAL-SENSITIVE patient data', () => {
   it.each([
-    ['key purposes', (p: typeof official) => p.keyPurposes, ['ebs', 'logs'], ['ebs', 'logs', 'backup']],
+    [
+      'key purposes',
+      (p: typeof official) => p.keyPurposes,
+      ['ebs', 'logs'],
+      ['ebs', 'logs', 'backup', 'data'],
+    ],
     ['Config recording', (p: typeof official) => p.config.recordingFrequency, 'DAILY', 'CONTINUOUS'],
     ['Macie', (p: typeof official) => p.macie, false, true],
     ['backup vault', (p: typeof official) => p.backup?.vaultName, undefined, 'nhs-cloud-patient-data'],

@@ -31,6 +31,36 @@ describe('planOrganizationServices', () => {
     expect(byId('AccessAnalyzerAdmin').after).toEqual(['AccessAnalyzerAccess']);
   });
 
+  // Regression (issue 13): CloudTrail, GuardDuty, Inspector and Macie were delegated with no
+  // trusted access of their own, and Security Hub's had none for its CloudFormation resource.
+  it.each([
+    ['CloudTrailAdmin', 'CloudTrailAccess', 'cloudtrail.amazonaws.com'],
+    ['GuardDutyAdmin', 'GuardDutyAccess', 'guardduty.amazonaws.com'],
+    ['InspectorAdmin', 'InspectorAccess', 'inspector2.amazonaws.com'],
+    ['MacieAdmin', 'MacieAccess', 'macie.amazonaws.com'],
+  ])('registers %s only after enabling trusted access for its service (%s)', (admin, access, principal) => {
+    expect(byId(admin).after).toEqual([access]);
+    expect(byId(access)).toMatchObject({
+      service: 'Organizations',
+      action: 'enableAWSServiceAccess',
+      parameters: { ServicePrincipal: principal },
+    });
+  });
+
+  it('enables trusted access for Security Hub, whose delegated administrator is a CloudFormation resource', () => {
+    expect(byId('SecurityHubAccess').parameters).toEqual({ ServicePrincipal: 'securityhub.amazonaws.com' });
+  });
+
+  // Regression (issue 13): the TGW, DNS and parameter shares name the organization, which RAM
+  // refuses until sharing with the organization is enabled once from the management account.
+  it('enables sharing with the organization in AWS RAM and service-managed StackSets', () => {
+    expect(byId('RamSharing')).toMatchObject({ service: 'RAM', action: 'enableSharingWithAwsOrganization' });
+    expect(byId('StackSetsAccess')).toMatchObject({
+      service: 'CloudFormation',
+      action: 'activateOrganizationsAccess',
+    });
+  });
+
   it('treats "already done" as success, so re-running a deployment is harmless', () => {
     expect(byId('ConfigAdmin').alreadyDone).toBe('AccountAlreadyRegisteredException');
     expect(byId('PolicyTypeSERVICECONTROLPOLICY').alreadyDone).toBe('PolicyTypeAlreadyEnabledException');
@@ -41,6 +71,7 @@ describe('planOrganizationServices', () => {
       { RootId: 'r-ab12', PolicyType: 'SERVICE_CONTROL_POLICY' },
       { RootId: 'r-ab12', PolicyType: 'TAG_POLICY' },
       { RootId: 'r-ab12', PolicyType: 'S3_POLICY' },
+      { RootId: 'r-ab12', PolicyType: 'RESOURCE_CONTROL_POLICY' },
     ]);
     expect(planOrganizationServices(estate, undefined).some((c) => c.action === 'enablePolicyType')).toBe(
       false,

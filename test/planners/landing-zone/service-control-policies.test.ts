@@ -21,14 +21,17 @@ const PLATFORM = [
 ];
 
 describe('planServiceControlPolicies', () => {
-  it('plans four SCPs attached by OU, leaving room for FullAWSAccess (five per OU)', () => {
+  it('plans the region lock on the root and four SCPs by OU, leaving room for FullAWSAccess (five per target)', () => {
     expect(plans.map((p) => [p.name, p.targets])).toEqual([
+      ['nhs-cloud-region-lock', ['root']],
       ['nhs-cloud-guardrails', ['security', 'infrastructure', 'national', 'trusts', 'sandbox']],
       [
         'nhs-cloud-protect-security-services',
         ['security', 'infrastructure', 'national', 'trusts', 'sandbox'],
       ],
       ['nhs-cloud-protect-platform', ['security', 'infrastructure', 'national', 'trusts', 'sandbox']],
+      ['nhs-cloud-tenant-boundary', ['root']],
+      ['nhs-cloud-perimeter', ['root']],
       ['nhs-cloud-suspended', ['suspended']],
     ]);
     const perOu = new Map<string, number>();
@@ -73,11 +76,26 @@ describe('planServiceControlPolicies', () => {
   });
 
   it('denies regions outside allowedRegions, except global services and platform principals', () => {
-    const deny = statement('guardrails', 'DenyOutsideAllowedRegions');
+    const deny = statement('regionLock', 'DenyOutsideAllowedRegions');
     expect(deny.NotAction).toEqual(GLOBAL_SERVICE_ACTIONS);
     expect(deny.NotAction).toEqual(
       expect.arrayContaining(['iam:*', 'organizations:*', 'sts:*', 'route53:*', 'support:*']),
     );
+    // Regression (issue 13): the list was shorter than AWS's published example, so calls the
+    // console and the platform make to us-east-1 (DescribeRegions, Config, KMS) were denied.
+    expect(deny.NotAction).toEqual(
+      expect.arrayContaining([
+        'a4b:*',
+        'access-analyzer:*',
+        'config:*',
+        'ec2:DescribeRegions',
+        'ec2:DescribeTransitGateways',
+        'kms:*',
+        's3:GetBucketLocation',
+        'waf-regional:*',
+      ]),
+    );
+    expect(deny.NotAction).toHaveLength(86);
     expect(deny.NotAction).not.toContain('ec2:*');
     expect(deny.Condition).toEqual({
       StringNotEquals: { 'aws:RequestedRegion': ['eu-west-2'] },
@@ -146,7 +164,8 @@ describe('planServiceControlPolicies', () => {
     const network = statement('platform', 'ProtectPlatformNetwork');
     expect(network.Action).toEqual(
       expect.arrayContaining([
-        'ec2:*TransitGateway*',
+        'ec2:CreateTransitGateway*',
+        'ec2:AssociateTransitGateway*',
         'ec2:CreateRoute',
         'ec2:ReplaceRoute',
         'ec2:DeleteVpc',
@@ -156,17 +175,46 @@ describe('planServiceControlPolicies', () => {
       ]),
     );
     expect(network.Action).not.toContain('ec2:AuthorizeSecurityGroupIngress');
+    // Regression (issue 13): ec2:*TransitGateway* also denied the network lookup function's
+    // and verify-live's ec2:DescribeTransitGatewayAttachments.
+    expect(network.Action).not.toContain('ec2:*TransitGateway*');
     expect(network.Condition).toEqual({ ArnNotLike: { 'aws:PrincipalArn': PLATFORM } });
   });
 
   it('keeps tenants from editing or assuming platform roles, exempting the platform by ARN pattern', () => {
     const roles = statement('platform', 'ProtectPlatformRoles');
-    expect(roles.Resource).toEqual([
-      'arn:aws:iam::*:role/nhs-cloud-platform-*',
-      'arn:aws:iam::*:role/cdk-hnb659fds-*',
-    ]);
+    expect(roles.Resource).toEqual(PLATFORM);
     expect(roles.Action).toEqual(
       expect.arrayContaining(['iam:AttachRolePolicy', 'iam:Update*Role*', 'sts:AssumeRole']),
+    );
+  });
+
+  // Issue 14: ADR 0010 says the exempt principals and the protected roles are the same list;
+  // they were not (OrganizationAccountAccessRole, the SSO sessions and config extras were
+  // exempt but unprotected), and a tenant could create or re-trust a role with an exempt name.
+  it('protects every principal pattern any SCP exempts, from creation, re-trust, passing and use', () => {
+    const extra = landingZoneOf({
+      landingZone: { platformPrincipals: ['arn:aws:iam::*:role/automation-*'] },
+    });
+    const all = planServiceControlPolicies(estate, extra);
+    const exempt = new Set(
+      all.flatMap((p) =>
+        p.document.Statement.flatMap((s) => [s.Condition?.ArnNotLike?.['aws:PrincipalArn'] ?? []].flat()),
+      ),
+    );
+    const roles = all
+      .find((p) => p.key === 'platform')!
+      .document.Statement.find((s) => s.Sid === 'ProtectPlatformRoles')!;
+    expect([...exempt].filter((pattern) => !(roles.Resource as string[]).includes(pattern))).toEqual([]);
+    expect(exempt).toContain('arn:aws:iam::*:role/automation-*');
+    expect(roles.Action).toEqual(
+      expect.arrayContaining([
+        'iam:CreateRole',
+        'iam:Update*Role*',
+        'iam:PassRole',
+        'sts:AssumeRole',
+        'iam:PutRole*',
+      ]),
     );
   });
 
@@ -187,7 +235,7 @@ describe('planServiceControlPolicies', () => {
       estate,
       landingZoneOf({ landingZone: { cdkQualifier: 'nhscloud' } }),
     );
-    const deny = custom[0]!.document.Statement[0]!;
+    const deny = custom.find((p) => p.key === 'regionLock')!.document.Statement[0]!;
     expect(deny.Condition!.ArnNotLike!['aws:PrincipalArn']).toContain('arn:aws:iam::*:role/cdk-nhscloud-*');
   });
 });

@@ -42,6 +42,19 @@ describe('landing zone stacks: stacks and order', () => {
     expect(dependencies('Org-RGR')).toEqual(['Core-Organization']);
   });
 
+  // Issue 14: an administrator in the management account that the deployment account can assume
+  // administers the organization, SCPs included.
+  it('gives the management account no platform admin role; the other accounts keep theirs', () => {
+    const admin = { RoleName: 'nhs-cloud-platform-admin' };
+    expect(
+      Object.keys(template('Core-ManagementBaseline').findResources('AWS::IAM::Role', { Properties: admin })),
+    ).toEqual([]);
+    template('Core-Security').hasResourceProperties('AWS::IAM::Role', admin);
+    template('Core-ManagementBaseline').hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'nhs-cloud-platform-break-glass',
+    });
+  });
+
   it('protects the stacks it adds from termination', () => {
     for (const name of ['Core-ManagementBaseline', 'Core-Backup', 'Org-RGR'])
       expect(stack(name).terminationProtection).toBe(true);
@@ -97,6 +110,19 @@ describe('landing zone stacks: organization', () => {
       TargetIds: ['r-ab12'],
       Content: { s3_attributes: { public_access_block_configuration: { '@@assign': 'all' } } },
     });
+  });
+
+  // Regression (issue 13): the core accounts were never placed in their OUs, so no SCP applied.
+  it('moves every core account but the management account into its OU', () => {
+    const moves = Object.values(organization.findResources('Custom::AWS'))
+      .map((r) => r.Properties.Create as { 'Fn::Join': [string, unknown[]] })
+      .filter((c) => JSON.stringify(c).includes('moveAccount'));
+    const destination = (account: string) =>
+      moves.find((m) => JSON.stringify(m).includes(`\\"AccountId\\":\\"${account}\\"`));
+    expect(moves).toHaveLength(6);
+    expect(destination('100000000001')).toBeUndefined();
+    expect(JSON.stringify(destination('100000000002'))).toContain(JSON.stringify(ouId('Security')));
+    expect(JSON.stringify(destination('100000000004'))).toContain(JSON.stringify(ouId('Infrastructure')));
   });
 
   it('makes Security Hub delegated administration a CloudFormation resource', () => {
@@ -199,9 +225,11 @@ describe('landing zone stacks: log archive', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Sid: 'CloudTrailWrite',
+            // Regression (issue 13): the management account owns an organization trail, not the
+            // log archive that creates it as delegated administrator.
             Condition: {
               StringEquals: Match.objectLike({
-                'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-2:100000000002:trail/nhs-cloud-organization',
+                'aws:SourceArn': 'arn:aws:cloudtrail:eu-west-2:100000000001:trail/nhs-cloud-organization',
               }),
             },
           }),
@@ -239,7 +267,9 @@ describe('landing zone stacks: tenant organization stacks', () => {
   });
 
   it("looks up only the tenant's own groups; the platform groups' IDs come from Core-Organization", () => {
-    const lookups = Object.values(rgr.findResources('Custom::AWS')).map((r) => JSON.stringify(r.Properties));
+    const lookups = Object.values(rgr.findResources('Custom::AWS'))
+      .map((r) => JSON.stringify(r.Properties))
+      .filter((p) => p.includes('getGroupId'));
     expect(lookups).toHaveLength(3);
     for (const role of ['admin', 'developer', 'read-only'])
       expect(lookups.some((l) => l.includes(`nhs-cloud-RGR-${role}`))).toBe(true);
@@ -251,6 +281,17 @@ describe('landing zone stacks: tenant organization stacks', () => {
       PrincipalId: { Ref: Match.stringLikeRegexp('identitygroupidnhscloudplatformreadonly') },
     });
     rgr.hasResourceProperties('AWS::SSO::Assignment', { PrincipalId: PLATFORM_ADMIN_ID });
+  });
+
+  // Regression (issue 13): adopted accounts (an ID, no e-mail) stayed wherever they were, so no
+  // SCP applied to them and the bootstrap StackSet never reached them.
+  it('moves each adopted account into the OU a vended one would get', () => {
+    const moves = Object.values(rgr.findResources('Custom::AWS'))
+      .map((r) => JSON.stringify(r.Properties.Create))
+      .filter((c) => c.includes('moveAccount'));
+    expect(moves).toHaveLength(2);
+    expect(moves.find((m) => m.includes('123456789012'))).toMatch(/organizationoutrustsProd/);
+    expect(moves.find((m) => m.includes('210987654321'))).toMatch(/organizationoutrustsNonProd/);
   });
 
   it('grants every existing environment its six assignments', () => {

@@ -136,10 +136,8 @@ describe('inspection', () => {
         LogDestinationConfigs: ['ALERT', 'FLOW'].map((type) => ({
           LogType: type,
           LogDestinationType: 'S3',
-          LogDestination: {
-            bucketName: 'nhs-cloud-network-firewall-100000000002-eu-west-2',
-            prefix: type.toLowerCase(),
-          },
+          // No prefix (issue 13): `alert/AWSLogs/...` is outside the bucket policy's AWSLogs/*.
+          LogDestination: { bucketName: 'nhs-cloud-network-firewall-100000000002-eu-west-2' },
         })),
       },
     });
