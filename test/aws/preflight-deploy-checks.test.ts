@@ -55,6 +55,7 @@ describe('preflight: bootstrap', () => {
       id: 'bootstrap',
       verdict: 'pass',
       message: `bootstrapped with qualifier ${QUALIFIER}, version ${BOOTSTRAP_VERSION} (StackSet-nhs-cloud-cdk-bootstrap-1a2b)`,
+      read: { count: 1, of: 'stacks' },
     });
   });
 

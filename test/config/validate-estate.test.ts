@@ -85,6 +85,7 @@ describe('dates in config', () => {
         'residencyExceptions:',
         '  - region: eu-west-1',
         '    reason: disaster recovery copy agreed with the SIRO in 2025',
+        '    author: dr-lead@example.nhs.uk',
         '    approver: siro@example.nhs.uk',
         `    expires: '${expires}'`,
       ].join('\n'),
@@ -93,7 +94,7 @@ describe('dates in config', () => {
   test('a residency exception that expires on an impossible date is refused, not rolled over', () => {
     // Date.parse reads 2027-02-30 as 2 March 2027.
     expect(errorsOf(withException('2027-02-30'))).toEqual([
-      'config/estate.yaml:8:14 residencyExceptions[0].expires: expected a real calendar date, got "2027-02-30"',
+      'config/estate.yaml:9:14 residencyExceptions[0].expires: expected a real calendar date, got "2027-02-30"',
     ]);
     expect(errorsOf(withException('2027-13-01'))).toHaveLength(1);
   });

@@ -60,8 +60,8 @@ export function preflightCommand(
         clientDefaults,
       };
       // A stand-in EC2 endpoint means a test: never send its CloudFormation calls to AWS.
-      const withCloudFormation =
-        options.endpoint === undefined || options.cloudformationEndpoint !== undefined;
+      const ec2Endpoint = options.endpoint ?? clientDefaults.endpoint;
+      const withCloudFormation = ec2Endpoint === undefined || options.cloudformationEndpoint !== undefined;
       const report = await withAwsSession(session, ({ ec2, cloudformation }) =>
         runPreflight({
           model,
