@@ -41,6 +41,7 @@ export class VpnLinks extends Construct {
           customerGatewayId: gateways[c.customerGateway].ref,
           transitGatewayId: props.transitGatewayId,
           staticRoutesOnly: false,
+          ...(link.tunnelBandwidth === 'large' ? { tunnelBandwidth: 'large' } : {}),
           tags: [
             { key: 'Name', value: vpnConnectionName(link.tenant, c.index) },
             { key: 'ods-code', value: link.tenant },

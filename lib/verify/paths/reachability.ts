@@ -40,7 +40,11 @@ export interface Reachability {
  * the internet through every internet gateway; once per protocol, with every destination
  * and port at once. Each leaf is split by the owner of the addresses it reached.
  */
-export function computeReachability(model: NetworkModel, owners: Owners): Reachability {
+export function computeReachability(
+  model: NetworkModel,
+  owners: Owners,
+  options: { readonly passAll?: boolean } = {},
+): Reachability {
   const vpcOwners = new Map<Vpc, Owner>();
   const vpcOwner = (vpc: Vpc): Owner => {
     let owner = vpcOwners.get(vpc);
@@ -69,16 +73,22 @@ export function computeReachability(model: NetworkModel, owners: Owners): Reacha
   for (const vpc of model.vpcs) {
     const from = vpcOwner(vpc);
     if (from.kind !== 'tenant' && from.kind !== 'shared-services') continue;
+    if (options.passAll && from.kind !== 'tenant') continue;
     // Only addresses in a subnet can send (and be replied to).
     const src = normalise(vpc.subnets.flatMap((s) => s.addresses));
     for (const subnet of sourceSubnets(vpc)) {
       for (const protocol of PROTOCOLS) {
         walks++;
         const piece = { src, dst: ALL_ADDRESSES, ports: ALL_PORTS };
-        collect(from, Walk.fromSubnet(subnet, piece, protocol, { memo: memos.get(protocol) }));
+        collect(
+          from,
+          Walk.fromSubnet(subnet, piece, protocol, { memo: memos.get(protocol), passAll: options.passAll }),
+        );
       }
     }
   }
+  // Routing alone: only where tenants' own flows can go matters (tier isolation).
+  if (options.passAll) return { reaches: dedupe(reaches), vpcOwner, walks };
   for (const tgw of model.transitGateways) {
     for (const attachment of tgw.attachments) {
       if (attachment.kind !== 'vpn' && attachment.kind !== 'direct-connect') continue;

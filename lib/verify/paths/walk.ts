@@ -254,7 +254,18 @@ export class Walk {
   private inspect(endpoint: FirewallEndpoint, piece: Piece, trail: Trail): void {
     const { firewall } = endpoint;
     let outcomes: FirewallOutcome[];
-    if (this.options.reply) {
+    if (this.options.passAll) {
+      outcomes = [
+        {
+          piece,
+          verdict: 'pass',
+          reason: 'every firewall passes everything (what routing alone allows)',
+          inspected: true,
+          explicit: true,
+          conditions: [],
+        },
+      ];
+    } else if (this.options.reply) {
       outcomes = [
         {
           piece,
@@ -285,6 +296,7 @@ export class Walk {
         az: endpoint.az,
         via: `${outcome.verdict}: ${outcome.reason}${conditions}`,
         firewall,
+        endpoint,
         inspected: outcome.inspected,
         explicit: outcome.explicit,
         conditions: outcome.conditions,
