@@ -31,7 +31,6 @@ describe('the expected gateway planned from the example config', () => {
   test('lane 1 keeps a table per segment; lane 2 adds its own, named with -lane-02', () => {
     expect(expected.routeTables.map((t) => t.name)).toEqual([
       'nhs-cloud-national-services',
-      'nhs-cloud-national-services-lane-02',
       'nhs-cloud-on-premises',
       'nhs-cloud-post-inspection',
       'nhs-cloud-post-inspection-lane-02',
@@ -64,9 +63,9 @@ describe('the expected gateway planned from the example config', () => {
     expect(blackholedIn('10.64.8.0/21')).toEqual(['nhs-cloud-national-services', 'nhs-cloud-tenants-prod']);
   });
 
-  test('X24 (national, Direct Connect, lane 2): reachable from both lanes, never from nonprod', () => {
-    expect(tablesWith('associations', 'X24-prod')).toEqual(['nhs-cloud-national-services-lane-02']);
-    expect(tablesWith('associations', 'X24-nonprod')).toEqual(['nhs-cloud-tenants-nonprod-lane-02']);
+  test('X24 (national, Direct Connect, lane 1): reachable from both lanes, never from nonprod', () => {
+    expect(tablesWith('associations', 'X24-prod')).toEqual(['nhs-cloud-national-services']);
+    expect(tablesWith('associations', 'X24-nonprod')).toEqual(['nhs-cloud-tenants-nonprod']);
     expect(tablesWith('propagations', 'X24-prod')).toEqual([
       'nhs-cloud-post-inspection',
       'nhs-cloud-post-inspection-lane-02',
@@ -75,10 +74,11 @@ describe('the expected gateway planned from the example config', () => {
       'nhs-cloud-tenants-nonprod',
       'nhs-cloud-tenants-nonprod-lane-02',
     ]);
-    // Replies to lane 1's prod tenants (RGR) go back through lane 1.
-    expect(table('national-services-lane-02').staticRoutes).toContainEqual({
-      cidr: '10.64.0.0/21',
-      target: 'inspection',
+    // Replies to lane 2's prod tenants (RW3) go back through lane 2; lane 2 has no national table.
+    const rw3 = model.tenants.find((t) => t.odsCode === 'RW3')!.environments.prod.cidr;
+    expect(table('national-services').staticRoutes).toContainEqual({
+      cidr: rw3,
+      target: 'inspection-lane-02',
     });
     // The estate's one Direct Connect gateway carries X24's HSCN link, by its conventional name.
     expect(tablesWith('associations', 'direct-connect-gateway')).toEqual(['nhs-cloud-on-premises']);

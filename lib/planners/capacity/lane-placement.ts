@@ -26,6 +26,8 @@ interface Load {
 interface Unit {
   readonly group: LaneGroup;
   readonly load: Load;
+  /** The group holds a national service (reachable from every lane). */
+  readonly national: boolean;
   /** The lane its members are pinned to, if any. */
   readonly pin?: number;
 }
@@ -37,9 +39,11 @@ interface Unit {
  * 2. Pinned groups (`network.lane` in a tenant file) go to their lane. A lane whose pinned
  *    members no longer fit sheds the smallest group that makes it fit (else its largest, and
  *    again): each shed group is a forced move, reported.
- * 3. The other groups, largest need first (ties by ODS code), go to the lane with the most
- *    room among at least ceil(total need / capacity) lanes; a group that fits nowhere opens a
- *    new lane. Worst fit balances the need; it is not a hash.
+ * 3. Groups with a national service go first, each into the lowest lane with room, so as few
+ *    lanes as can be hold national services (each such lane needs a return route for every
+ *    prod environment elsewhere). The other groups, largest need first (ties by ODS code), go
+ *    to the lane with the most room among at least ceil(total need / capacity) lanes; a group
+ *    that fits nowhere opens a new lane. Worst fit balances the need; it is not a hash.
  *
  * Pinned tenants never move unless their lane is full, so an estate whose tenants are pinned
  * (onboarding pins each new one) keeps everyone in place when a tenant comes or goes.
@@ -74,7 +78,8 @@ export function placeLanes(
       errors.push({ tenant: group.tenants[0], path: 'lanes', message: problem });
       continue;
     }
-    units.push({ group, load, ...(pins.length > 0 ? { pin: Math.min(...pins) } : {}) });
+    const national = tenants.some((t) => t.scope === 'national');
+    units.push({ group, load, national, ...(pins.length > 0 ? { pin: Math.min(...pins) } : {}) });
   }
 
   const totalNeed = units.reduce((n, u) => n + u.load.need, 0);
@@ -94,8 +99,13 @@ export function placeLanes(
     }
   });
 
+  // National services first, each into the lowest lane that fits: every lane holding one needs
+  // a return route per prod environment elsewhere, so they are kept in as few lanes as can be.
   const pending = [...units.filter((u) => !u.pin), ...moves.map((m) => m.unit)].sort(
-    (a, b) => b.load.need - a.load.need || a.group.tenants[0].localeCompare(b.group.tenants[0]),
+    (a, b) =>
+      Number(b.national) - Number(a.national) ||
+      b.load.need - a.load.need ||
+      a.group.tenants[0].localeCompare(b.group.tenants[0]),
   );
   const placedMoves: LaneMove[] = [];
   for (const unit of pending) {
@@ -104,7 +114,7 @@ export function placeLanes(
     lanes.forEach((lane, i) => {
       if (movedFrom && i + 1 === movedFrom.from) return;
       if (!fits(add(total(lane), unit.load), limits)) return;
-      if (best < 0 || room(lanes[i], limits) > room(lanes[best], limits)) best = i;
+      if (best < 0 || (!unit.national && room(lanes[i], limits) > room(lanes[best], limits))) best = i;
     });
     if (best < 0) {
       lanes.push([]);

@@ -185,3 +185,17 @@ describe('placeLanes: a group too big for any lane', () => {
     ]);
   });
 });
+
+describe('placeLanes: national services are kept in as few lanes as can be', () => {
+  test('national services fill the lowest lanes first; the others balance around them', () => {
+    const specs: TenantSpec[] = [
+      { ods: 'X24', peakMbps: 5000, scope: 'national' },
+      { ods: 'X26', peakMbps: 5000, scope: 'national' },
+      ...trusts(30),
+    ];
+    const plan = place(estateModel(specs));
+    expect(plan.count).toBeGreaterThan(2);
+    // Worst fit would have spread them over two lanes; first fit keeps them in lane 1.
+    expect([plan.laneOf.get('X24'), plan.laneOf.get('X26')]).toEqual([1, 1]);
+  });
+});
