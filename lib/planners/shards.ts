@@ -162,7 +162,9 @@ export function assertShardBounds(shards: readonly (ShardPlan | ReturnsPlan)[]):
     [
       `Hub shards over budget: ${over.length}`,
       ...lines,
-      'move the largest VPN tenant to Direct Connect, or raise SHARD_COUNT in a planned re-shard (see docs/adr/0006)',
+      over.some((s) => s.stackName.startsWith('Core-Network-Returns'))
+        ? 'national services in many lanes each need a return route per prod environment: pin them to fewer lanes (network.lane; docs/adr/0020)'
+        : 'move the largest VPN tenant to Direct Connect, or raise SHARD_COUNT in a planned re-shard (see docs/adr/0006)',
     ].join('\n'),
   );
 }
