@@ -4,6 +4,9 @@ import { LOOKUP_MAX_KEYS, SHARD_MAX_RESOURCES } from '../shards';
 import { HUB_SUBNET_GROUPS, HubSubnetPlan, planHubSubnets } from './hub-subnets';
 import { LaneRanges } from './lane-ranges';
 
+/** Template metadata of each hub shard: its tenants' lanes, for `nhs-cloud plan` to compare. */
+export const LANES_METADATA = 'nhs-cloud:lanes';
+
 /** `Core-Network-Lane-02`: lanes 2 and up, each in its own stack (lane 1 is in Core-Network). */
 export function laneStackName(lane: number): string {
   return `Core-Network-Lane-${pad(lane)}`;

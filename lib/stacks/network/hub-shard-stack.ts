@@ -8,6 +8,7 @@ import { NetworkPlan } from '../../planners/hub/network-plan';
 import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';
 import { chunk } from '../../planners/segmentation/cidr-sets';
 import { AttachmentPlan } from '../../planners/segmentation/types';
+import { LANES_METADATA } from '../../planners/hub/lane-stacks';
 import { EstateStack } from '../estate-stack';
 import { HubNetwork, homedIn } from './network-hub-stack';
 import { networkStackProps } from './network-stack-props';
@@ -45,6 +46,10 @@ export class HubShardStack extends EstateStack {
     );
     this.shard = shard;
     const members = new Set(shard.tenants);
+    // Each tenant's lane, which `nhs-cloud plan` compares to list lane moves by name.
+    this.templateOptions.metadata = {
+      [LANES_METADATA]: Object.fromEntries(shard.tenants.map((t) => [t, plan.sizing.lanes.laneOf[t] ?? 1])),
+    };
     const mine = <T extends { tenant?: string }>(items: readonly T[]) =>
       items.filter((i) => i.tenant !== undefined && members.has(i.tenant));
 
