@@ -55,8 +55,12 @@ export function verifyNetwork(stacks: readonly AssemblyStack[], estate: EstateMo
   const t1 = performance.now();
   const owners = ownersOf(estate);
   const reachability = computeReachability(network, owners);
-  // Routing alone: the same walks from the tenants with every firewall passing everything.
-  const routingOnly = computeReachability(network, owners, { passAll: true });
+  // Routing alone: the walks from the tenants with every firewall passing everything, keeping
+  // only what crosses tiers (everything else is the policy's business, checked above).
+  const routingOnly = computeReachability(network, owners, {
+    passAll: true,
+    keep: (from, to) => from.kind === 'tenant' && to.kind === 'tenant' && from.tier !== to.tier,
+  });
   const t2 = performance.now();
   const ctx: CheckContext = { estate, network, owners, flows: allowedFlows(estate), reachability };
   const index = new ReachIndex(ctx);

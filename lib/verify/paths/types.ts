@@ -69,8 +69,9 @@ export interface WalkOptions {
    */
   readonly reply?: boolean;
   /**
-   * Every firewall passes everything, as if its rules were gone: what routing alone allows.
-   * Used to prove that tiers are kept apart by routing, not only by rules.
+   * Every firewall passes everything, as if its rules were gone, and NACLs are skipped: what
+   * routing alone allows, the same for every protocol. Used to prove that tiers are kept apart
+   * by routing, not only by rules.
    */
   readonly passAll?: boolean;
   /** Shared between walks of one protocol and these options: leaves from each mid-path hop. */
