@@ -97,12 +97,13 @@ export function planAttachments(
   for (const g of lanes.gateways) {
     add(
       {
-        ...hub('direct-connect', undefined, 'on-premises', g.lanes.map(post)),
-        source: { kind: 'hub', name: 'direct-connect', index: g.gateway },
         key: directConnectAttachmentKey(g.gateway),
+        source: { kind: 'hub', name: 'direct-connect', index: g.gateway },
+        associateWith: 'on-premises',
+        propagateTo: g.lanes.map(post),
       },
       { stack: 'hub' },
-      (table) => hubHome(laneOfPost(table, g.lanes)),
+      (table) => hubHome(laneOfKey(table)),
     );
   }
 
@@ -162,11 +163,6 @@ export function crossLaneHome(table: string, ownLane: number): PlanHome {
 function laneOfKey(key: string): number {
   const at = key.indexOf('@');
   return at < 0 ? 1 : Number(key.slice(at + 1));
-}
-
-function laneOfPost(table: string, lanes: readonly number[]): number {
-  const lane = laneOfKey(table);
-  return lanes.includes(lane) ? lane : 1;
 }
 
 function hub(
