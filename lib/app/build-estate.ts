@@ -9,6 +9,7 @@ import { planNetwork } from '../planners/hub/network-plan';
 import { tenantOrganizationStackName } from '../planners/landing-zone/account-vending';
 import { CORE_STACKS, PLATFORM_STACKS, tenantStackName } from '../planners/naming';
 import { shardOf } from '../planners/shards';
+import { assertQuotas } from '../planners/hub/assert-quotas';
 import { buildDelivery } from '../stacks/delivery/build-delivery';
 import { EstateScope } from '../stacks/estate-scope';
 import { EstateStacks } from '../stacks/estate-stacks';
@@ -19,8 +20,10 @@ import { OrganizationStack } from '../stacks/landing-zone/organization-stack';
 import { SecurityStack } from '../stacks/landing-zone/security-stack';
 import { TenantOrganizationStack } from '../stacks/landing-zone/tenant-organization-stack';
 import { FirewallRulesStack } from '../stacks/network/firewall-rules-stack';
+import { HubReturnsStack } from '../stacks/network/hub-returns-stack';
 import { HubShardStack } from '../stacks/network/hub-shard-stack';
 import { NetworkHubStack } from '../stacks/network/network-hub-stack';
+import { NetworkLaneStack } from '../stacks/network/network-lane-stack';
 import { NetworkLinksStack } from '../stacks/network/network-links-stack';
 import { SharedServicesStack } from '../stacks/network/shared-services-stack';
 import { TenantEnvironmentStack } from '../stacks/tenant-environment-stack';
@@ -55,6 +58,8 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   const capacity =
     options.capacityGate === 'warn' ? planCapacity(model) : assertCapacity(planCapacity(model));
   const plan = planNetwork(model, capacity.hub);
+  // A quota AWS does not raise stops synthesis; adjustable ones are listed by `nhs-cloud capacity`.
+  assertQuotas(plan.quotas);
   const landingZone = landingZoneOf(estate);
   const inScope = (env: TenantEnvironment) => only === undefined || env.tenant.odsCode === only;
 
@@ -95,12 +100,24 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     );
   const firewallRules = new FirewallRulesStack(app, PLATFORM_STACKS.firewallRules, { estate, plan });
   const hub = core.network.hub;
-  const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub });
+  // Lanes 2 and up (docs/adr/0024-hub-lanes.md); lane 1 is in Core-Network.
+  const lanes = plan.laneStacks.map(
+    (lane) => new NetworkLaneStack(app, lane.stackName, { model, plan, lane, hub }),
+  );
+  const routeTableIds = Object.assign({}, hub.routeTableIds, ...lanes.map((l) => l.lane.routeTableIds));
+  const attachmentIds = Object.assign({}, hub.attachmentIds, ...lanes.map((l) => l.lane.attachmentIds));
+  const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub, routeTableIds });
   // Only the shards of the tenants being built; their content still comes from the whole estate.
   const wanted = new Set(tenants.map((stack) => shardOf(stack.tenantEnvironment.tenant.odsCode)));
   const shards = plan.shards
     .filter((shard) => only === undefined || wanted.has(shard.index))
-    .map((shard) => new HubShardStack(app, shard.stackName, { model, plan, shard, hub }));
+    .map((shard) => new HubShardStack(app, shard.stackName, { model, plan, shard, hub, routeTableIds }));
+  const returns = plan.returns
+    .filter((r) => only === undefined || wanted.has(r.index))
+    .map(
+      (r) =>
+        new HubReturnsStack(app, r.stackName, { estate, plan, returns: r, routeTableIds, attachmentIds }),
+    );
 
   // Landing zone: the organization, then the log archive every account delivers to.
   core.logArchive.addStackDependency(core.organization);
@@ -120,11 +137,26 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     stack.addStackDependency(core.network, 'attaches to the shared Transit Gateway');
     stack.addStackDependency(core.sharedServices, 'associates the shared DNS profile');
   }
+  for (const lane of lanes) {
+    lane.addStackDependency(
+      core.network,
+      'uses the Transit Gateway, the firewall policy and the shared tables',
+    );
+    for (const tenant of tenants)
+      if (lane.plan.lookups.some((k) => k.startsWith(`Spoke${tenant.tenantEnvironment.tenant.odsCode}`)))
+        lane.addStackDependency(tenant, 'looks up the national service attachment');
+  }
+  for (const lane of lanes) links.addStackDependency(lane, 'propagates shared services into every lane');
   for (const shard of shards) {
     shard.addStackDependency(core.network, 'uses the Transit Gateway, its route tables and IPAM');
+    for (const lane of lanes) shard.addStackDependency(lane, "associates tenants with their lane's tables");
     for (const tenant of tenants)
       if (shard.shard.tenants.includes(tenant.tenantEnvironment.tenant.odsCode))
         shard.addStackDependency(tenant, 'looks up the spoke attachment');
+  }
+  for (const r of returns) {
+    r.addStackDependency(core.network, 'routes in the shared tables');
+    for (const lane of lanes) r.addStackDependency(lane, "routes to each lane's inspection");
   }
 
   const delivery = buildDelivery(app, model, options);
@@ -132,7 +164,7 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     core,
     tenants,
     landingZone: { managementBaseline, backup, tenantOrganizations },
-    network: { plan, firewallRules, links, shards },
+    network: { plan, firewallRules, links, lanes, shards, returns },
     delivery,
   };
 }

@@ -110,9 +110,25 @@ function nameOfTable(resolver: Resolver, table: TgwRouteTable): string | undefin
  * gateway's attachment by convention.
  */
 function nameOfAttachment(resolver: Resolver, attachment: TgwAttachment): string | undefined {
-  if (attachment.kind === 'direct-connect') return DIRECT_CONNECT_ATTACHMENT;
+  if (attachment.kind === 'direct-connect') return directConnectName(resolver, attachment.resource);
   if (attachment.kind === 'peering') return undefined;
   return nameTagOf(resolver, attachment.id);
+}
+
+/**
+ * The first Direct Connect gateway's attachment is `direct-connect-gateway`, the n-th's
+ * `direct-connect-gateway-n`, by the gateway's name (`<estate>-hscn-n`) in the template.
+ */
+function directConnectName(resolver: Resolver, gatewayId: string): string {
+  const record = resolver.record(gatewayId);
+  let name: unknown;
+  try {
+    name = record ? resolver.prop(record, 'DirectConnectGatewayName') : undefined;
+  } catch (error) {
+    if (!(error instanceof Unresolvable)) throw error;
+  }
+  const n = typeof name === 'string' ? /-hscn-(\d+)$/.exec(name)?.[1] : undefined;
+  return n ? `${DIRECT_CONNECT_ATTACHMENT}-${n}` : DIRECT_CONNECT_ATTACHMENT;
 }
 
 function nameTagOf(resolver: Resolver, id: string): string | undefined {

@@ -2,12 +2,8 @@ import { EstateModel } from '../config/model';
 import { EstateConfig } from '../config/schema/estate-schema';
 import { planCapacity } from '../planners/capacity/plan-capacity';
 import { planNetwork } from '../planners/hub/network-plan';
-import {
-  HUB_ATTACHMENT_NAMES,
-  spokeAttachmentName,
-  tgwRouteTableName,
-  vpnConnectionName,
-} from '../planners/naming';
+import { laneAttachmentName, routeTableName } from '../planners/hub/network-names';
+import { HUB_ATTACHMENT_NAMES, spokeAttachmentName, vpnConnectionName } from '../planners/naming';
 import { AttachmentPlan, SegmentationPlan } from '../planners/segmentation/types';
 import { BLACKHOLE, DIRECT_CONNECT_ATTACHMENT, sortTgwExpected, TgwExpected } from './tgw-expected';
 
@@ -21,12 +17,13 @@ export function tgwExpectedFromPlan(model: EstateModel): TgwExpected {
 }
 
 /**
- * Renders the segmentation plan the way the hub, links and shard stacks do together: one
- * table per segment, each attachment associated with one table and propagating to others, and
- * every static route (blackholes included). Names are the Name tags the stacks set.
+ * Renders the segmentation plan the way the hub, lane, links, shard and returns stacks do
+ * together: every route table of every lane, each attachment associated with one table and
+ * propagating to others, and every static route (blackholes and return routes included). Names
+ * are the Name tags the stacks set (lane 1's are the single-lane hub's).
  *
- *   RGR prod -> `nhs-cloud-tenants-prod` { associations: [RGR-prod, ...] },
- *               `nhs-cloud-post-inspection` { propagations: [RGR-prod, ...] }
+ *   RGR prod in lane 2 -> `nhs-cloud-tenants-prod-lane-02` { associations: [RGR-prod, ...] },
+ *                         `nhs-cloud-post-inspection-lane-02` { propagations: [RGR-prod, ...] }
  */
 export function tgwExpectedOf(estate: EstateConfig, segmentation: SegmentationPlan): TgwExpected {
   const names = new Map(segmentation.attachments.map((a) => [a.key, attachmentName(a)]));
@@ -37,16 +34,16 @@ export function tgwExpectedOf(estate: EstateConfig, segmentation: SegmentationPl
     return name;
   };
   return sortTgwExpected({
-    routeTables: segmentation.segments.map((segment) => ({
-      name: tgwRouteTableName(estate, segment),
+    routeTables: segmentation.tables.map((table) => ({
+      name: routeTableName(estate, table.segment, table.lane),
       associations: segmentation.attachments
-        .filter((a) => a.associateWith === segment)
+        .filter((a) => a.associateWith === table.key)
         .map((a) => nameOf(a.key)),
       propagations: segmentation.attachments
-        .filter((a) => a.propagateTo.includes(segment))
+        .filter((a) => a.propagateTo.includes(table.key))
         .map((a) => nameOf(a.key)),
       staticRoutes: segmentation.routes
-        .filter((r) => r.segment === segment)
+        .filter((r) => r.segment === table.key)
         .map((r) => ({
           cidr: r.destination,
           target: r.target === 'blackhole' ? BLACKHOLE : nameOf(r.target.attachment),
@@ -63,6 +60,11 @@ function attachmentName(attachment: AttachmentPlan): string {
     case 'vpn':
       return vpnConnectionName(source.tenant, source.connection);
     case 'hub':
-      return source.name === 'direct-connect' ? DIRECT_CONNECT_ATTACHMENT : HUB_ATTACHMENT_NAMES[source.name];
+      if (source.name === 'direct-connect')
+        return (source.index ?? 1) === 1
+          ? DIRECT_CONNECT_ATTACHMENT
+          : `${DIRECT_CONNECT_ATTACHMENT}-${source.index}`;
+      if (source.name === 'shared-services') return HUB_ATTACHMENT_NAMES[source.name];
+      return laneAttachmentName(source.name, source.index ?? 1);
   }
 }

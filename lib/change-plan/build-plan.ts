@@ -10,6 +10,7 @@ import { classifyStacks } from './classify-diff';
 import { addWorktree, changedFiles, removeWorktree, repositoryRoot, resolveCommit } from './git';
 import { linkNodeModules } from './link-node-modules';
 import { AllowDestructive, guardChanges } from './guard';
+import { laneMovesBetween, LaneMoveChange } from './lane-moves';
 import { mergeStackChanges } from './merge-stacks';
 import { planScope, requireTenantsOnBothSides } from './plan-scope';
 import { synthesize } from './synthesize';
@@ -79,6 +80,7 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
     );
     const narrowings = scope.kind === 'tenants' ? scope.tenants : [undefined];
     const parts: StackChange[] = [];
+    const moves = new Map<string, LaneMoveChange>();
     const compared = new Set<string>();
     // One narrowing at a time, base and head side by side: two synth processes at once.
     for (const [i, tenant] of narrowings.entries()) {
@@ -97,6 +99,7 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
       );
       for (const s of [...before, ...after]) compared.add(s.name);
       parts.push(...classifyStacks(before, after));
+      for (const m of laneMovesBetween(before, after)) moves.set(m.tenant, m);
     }
     const stacks = mergeStackChanges(parts);
     return {
@@ -106,6 +109,7 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
       stacksCompared: compared.size,
       stacks,
       guard: guardChanges(stacks, allowed, today),
+      laneMoves: [...moves.values()].sort((a, b) => a.tenant.localeCompare(b.tenant)),
     };
   } finally {
     removeWorktree(root, worktree);

@@ -1,3 +1,4 @@
+import type { LaneMoveChange } from './lane-moves';
 import {
   blockedDecisions,
   ChangeCounts,
@@ -96,4 +97,12 @@ export function allowDestructiveSnippet(blocked: readonly GuardDecision[]): stri
     );
   }
   return lines.join('\n');
+}
+
+/** "Lane move: RGR from lane 2 to lane 3 (...)": a reviewed change, named, never blocked. */
+export function laneMoveText(move: LaneMoveChange): string {
+  return (
+    `Lane move: ${move.tenant} from lane ${move.from} to lane ${move.to}; its route table associations are ` +
+    'replaced (a brief loss of its traffic). Reviewed, not blocked: a forced move `nhs-cloud capacity` reports, or a pin edited in its tenant file.'
+  );
 }

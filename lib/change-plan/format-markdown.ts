@@ -5,6 +5,7 @@ import {
   describeCounts,
   describeScope,
   headline,
+  laneMoveText,
   ORPHANED_NOTE,
   ORPHANED_TITLE,
 } from './describe';
@@ -50,6 +51,14 @@ export function formatMarkdown(plan: ChangePlan): string {
   const allowed = plan.guard.filter((d) => d.allowedBy);
   if (allowed.length) {
     lines.push(`### Allowed destructive changes (${allowed.length})`, '', ...guardTable(allowed), '');
+  }
+  if (plan.laneMoves?.length) {
+    lines.push(
+      `### Lane moves (${plan.laneMoves.length})`,
+      '',
+      ...plan.laneMoves.map((m) => `- ${laneMoveText(m)}`),
+      '',
+    );
   }
   const orphaned = orphanedResources(plan);
   if (orphaned.length) lines.push(...orphanedTable(orphaned), '');

@@ -4,6 +4,7 @@ import {
   describeCounts,
   describeScope,
   headline,
+  laneMoveText,
   ORPHANED_TITLE,
 } from './describe';
 import { blockedDecisions, ChangePlan, countChanges, orphanedResources, ResourceChange } from './types';
@@ -31,6 +32,8 @@ export function formatText(plan: ChangePlan): string {
     lines.push(`${d.needs} ${d.stack}/${d.change.logicalId} (${d.change.type}): ${verdict}`);
   }
   if (plan.guard.length) lines.push('');
+  for (const move of plan.laneMoves ?? []) lines.push(laneMoveText(move));
+  if (plan.laneMoves?.length) lines.push('');
   const orphaned = orphanedResources(plan);
   if (orphaned.length) {
     lines.push(

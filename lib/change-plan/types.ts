@@ -1,3 +1,5 @@
+import type { LaneMoveChange } from './lane-moves';
+
 /**
  * The change plan: what a pull request does to each synthesized stack, compared with its base.
  * Plain data, so the guard and the formatters are pure functions over it.
@@ -98,6 +100,11 @@ export interface ChangePlan {
    * (retained in the account) are not destructive and are not here.
    */
   readonly guard: readonly GuardDecision[];
+  /**
+   * Tenants that move to another hub lane (docs/adr/0024-hub-lanes.md): reviewed changes, listed
+   * by name; the guard does not block them. Absent when no shard was compared.
+   */
+  readonly laneMoves?: readonly LaneMoveChange[];
 }
 
 export function blockedDecisions(plan: Pick<ChangePlan, 'guard'>): GuardDecision[] {

@@ -1,5 +1,9 @@
 import { SegmentName } from '../config/schema/segmentation-schema';
-import { TenantGroup, TenantNode, Topology } from './topology';
+import { groupDigits } from '../planners/capacity/capacity-row';
+import { LaneNode, TenantGroup, TenantNode, Topology } from './topology';
+
+/** Lanes drawn one by one; the rest are a count, so 50 lanes stay legible. */
+export const MAX_LANE_NODES = 4;
 
 /** Segments that carry tenant traffic into the hub, and the edge style per tier. */
 const TENANT_SEGMENTS: Readonly<Partial<Record<SegmentName, { arrow: string; label: string }>>> = {
@@ -10,9 +14,9 @@ const TENANT_SEGMENTS: Readonly<Partial<Record<SegmentName, { arrow: string; lab
 
 /**
  * Renders the topology as a Mermaid flowchart: on-premises links on the left, the hub (the
- * Transit Gateway's route tables, inspection and egress) in the middle, shared services and
- * the internet beside it, and tenant groups on the right, each joined to the route tables its
- * environments associate with.
+ * Transit Gateway's route tables and the lanes of inspection and egress) in the middle, shared
+ * services and the internet beside it, and tenant groups on the right, each joined to the
+ * route tables its environments associate with (in whichever lane each tenant is).
  */
 export function renderMermaid(topology: Topology): string {
   const { hub, onPremises } = topology;
@@ -25,16 +29,17 @@ export function renderMermaid(topology: Topology): string {
     `    subgraph tgw["Transit Gateway · ASN ${hub.transitGatewayAsn} · route tables"]`,
     ...hub.segments.map((s) => `      ${segmentId(s)}["${s}"]`),
     '    end',
-    `    inspection["Inspection VPC ${hub.inspectionCidr}<br/>Network Firewall, default deny"]`,
-    `    egress["Egress VPC ${hub.egressCidr}<br/>NAT, ${plural(hub.egressDomains, 'allowed domain')}"]`,
+    `    subgraph lanes["Lanes · each an inspection VPC (Network Firewall, default deny) and an egress VPC (NAT, ${plural(hub.egressDomains, 'allowed domain')}) · ${groupDigits(hub.laneCapacityMbps)} Mbps with an AZ lost"]`,
+    '      direction TB',
+    ...laneNodes(hub.lanes),
+    '    end',
     '  end',
     `  shared["Shared services VPC ${hub.sharedServicesCidr}<br/>${dnsLabel(hub.forwardedDomains)}"]`,
     '  internet(("Internet"))',
     ...topology.groups.flatMap(groupNodes),
-    '  tgw ==>|every segment but post-inspection| inspection',
-    `  inspection --> ${segmentId('post-inspection')}`,
-    `  ${segmentId('post-inspection')} --> egress`,
-    '  egress -->|allow-listed domains only| internet',
+    "  tgw ==>|every segment but post-inspection, to its lane's inspection| lanes",
+    `  lanes -->|inspected, each lane's own| ${segmentId('post-inspection')}`,
+    "  lanes -->|allow-listed domains only, through the lane's egress| internet",
     `  shared --- ${segmentId('shared-services')}`,
   ];
   if (onPremises.directConnectLocations.length) lines.push(`  dx --- ${segmentId('on-premises')}`);
@@ -46,6 +51,20 @@ export function renderMermaid(topology: Topology): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+function laneNodes(lanes: readonly LaneNode[]): string[] {
+  const shown = lanes.length > MAX_LANE_NODES ? lanes.slice(0, MAX_LANE_NODES - 1) : lanes;
+  const nodes = shown.map((l) => {
+    const ranges =
+      l.inspectionCidr && l.egressCidr ? `<br/>inspection ${l.inspectionCidr} · egress ${l.egressCidr}` : '';
+    return `      lane_${l.lane}["Lane ${l.lane}: ${plural(l.tenants, 'tenant')}, ${groupDigits(l.needMbps)} Mbps${ranges}"]`;
+  });
+  if (shown.length < lanes.length)
+    nodes.push(
+      `      lane_more["and ${lanes.length - shown.length} more lanes, up to lane ${lanes.length}"]`,
+    );
+  return nodes;
 }
 
 function onPremisesNodes({ onPremises }: Topology): string[] {

@@ -1,5 +1,7 @@
 import { environmentsOf, EstateModel, Tenant, TenantKind } from '../config/model';
 import { SEGMENTS, SegmentName } from '../config/schema/segmentation-schema';
+import { planCapacity } from '../planners/capacity/plan-capacity';
+import { laneRanges } from '../planners/hub/lane-ranges';
 import { segmentOf } from '../planners/segmentation/segments';
 
 /**
@@ -19,13 +21,26 @@ export interface Topology {
 export interface HubTopology {
   readonly networkAccount: string;
   readonly transitGatewayAsn: number;
-  /** The Transit Gateway route tables. */
+  /** The Transit Gateway route tables (each lane has its own of the tenant segments). */
   readonly segments: readonly SegmentName[];
   readonly inspectionCidr: string;
   readonly egressCidr: string;
+  /** The lanes the capacity plan builds (docs/adr/0024-hub-lanes.md), each with its members. */
+  readonly lanes: readonly LaneNode[];
+  /** What one lane carries with an AZ lost. */
+  readonly laneCapacityMbps: number;
   readonly egressDomains: number;
   readonly sharedServicesCidr: string;
   readonly forwardedDomains: readonly string[];
+}
+
+export interface LaneNode {
+  readonly lane: number;
+  readonly tenants: number;
+  readonly needMbps: number;
+  /** Undefined when config has no room for the lane yet (the capacity plan says so). */
+  readonly inspectionCidr?: string;
+  readonly egressCidr?: string;
 }
 
 export interface OnPremisesTopology {
@@ -92,6 +107,7 @@ export function planTopology(model: EstateModel, options: TopologyOptions = {}):
   );
   const onPrem = (c: 'vpn' | 'directConnect') =>
     model.tenants.filter((t) => t.network.onPremises?.connection === c).length;
+  const capacity = planCapacity(model);
   return {
     estateName: estate.name,
     hub: {
@@ -100,6 +116,8 @@ export function planTopology(model: EstateModel, options: TopologyOptions = {}):
       segments: SEGMENTS,
       inspectionCidr: estate.network.hub.inspection,
       egressCidr: estate.network.hub.egress,
+      lanes: laneNodes(model, capacity),
+      laneCapacityMbps: capacity.hub.lanes.capacityMbps,
       egressDomains: estate.segmentation.egressDomains.length,
       sharedServicesCidr: estate.network.hub.sharedServices,
       forwardedDomains: estate.network.dns.forwardedDomains,
@@ -193,4 +211,21 @@ function countTenants(tenants: readonly Tenant[], model: EstateModel): TenantCou
     trusts: of('trust'),
     environments: tenants.reduce((n, t) => n + environmentsOf(t, model.estate).length, 0),
   };
+}
+
+function laneNodes(model: EstateModel, capacity: ReturnType<typeof planCapacity>): LaneNode[] {
+  const { lanes } = capacity.hub;
+  let ranges: ReturnType<typeof laneRanges> = [];
+  try {
+    ranges = laneRanges(model.estate, lanes.count);
+  } catch {
+    ranges = laneRanges(model.estate, 1); // no room for more yet: `nhs-cloud capacity` says so
+  }
+  return lanes.members.map((members, i) => ({
+    lane: i + 1,
+    tenants: members.length,
+    needMbps: capacity.lanes.find((r) => r.lane === i + 1)?.needMbps ?? 0,
+    inspectionCidr: ranges[i]?.inspection,
+    egressCidr: ranges[i]?.egress,
+  }));
 }

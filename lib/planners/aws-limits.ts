@@ -65,3 +65,90 @@ export const FIREWALL_ENDPOINT_MBPS = 100 * MBPS_PER_GBPS;
 
 /** NAT gateway: starts at 5 Gbps and scales automatically to 100 Gbps. */
 export const NAT_GATEWAY_MBPS = 100 * MBPS_PER_GBPS;
+
+/*
+ * Packet rates and the quotas a multi-lane hub multiplies (docs/adr/0024-hub-lanes.md), from
+ * the same pages and https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html.
+ */
+
+/** Transit Gateway VPC, Direct Connect gateway or peering attachment: 7.5 million packets per second per AZ. */
+export const TGW_ATTACHMENT_PPS_PER_AZ = 7_500_000;
+
+/** NAT gateway: up to 10 million packets per second. */
+export const NAT_GATEWAY_PPS = 10_000_000;
+
+/** A large-bandwidth Site-to-Site VPN tunnel on a Transit Gateway: 5 Gbps (standard tunnels carry 1.25). */
+export const VPN_LARGE_TUNNEL_MBPS = 5 * MBPS_PER_GBPS;
+
+/** Direct Connect gateways associated with one Transit Gateway. */
+export const DX_GATEWAYS_PER_TRANSIT_GATEWAY = 20;
+
+/** Dedicated connections at one Direct Connect location (adjustable; more locations spread the load). */
+export const DX_CONNECTIONS_PER_LOCATION = 10;
+
+/** Transit virtual interfaces on one dedicated connection (or LAG). */
+export const DX_TRANSIT_VIFS_PER_CONNECTION = 4;
+
+/** A quota the lanes multiply: its default, and whether AWS raises it on request. */
+export interface ServiceQuota {
+  readonly name: string;
+  readonly default: number;
+  readonly adjustable: boolean;
+  /** The AWS page that states it. */
+  readonly source: string;
+}
+
+const TGW_QUOTAS = 'https://docs.aws.amazon.com/vpc/latest/tgw/transit-gateway-quotas.html';
+const VPC_QUOTAS = 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html';
+
+export const QUOTAS = {
+  tgwRouteTables: {
+    name: 'Transit gateway route tables per transit gateway',
+    default: 20,
+    adjustable: true,
+    source: TGW_QUOTAS,
+  },
+  tgwRoutes: {
+    name: 'Total combined routes (dynamic and static) across all route tables for a single transit gateway',
+    default: 10_000,
+    adjustable: true,
+    source: TGW_QUOTAS,
+  },
+  tgwAttachments: {
+    name: 'Attachments per transit gateway',
+    default: TGW_MAX_ATTACHMENTS,
+    adjustable: false,
+    source: TGW_QUOTAS,
+  },
+  firewalls: {
+    name: 'Network Firewall: firewalls per account per Region',
+    default: 5,
+    adjustable: true,
+    source: 'https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html',
+  },
+  vpcs: { name: 'VPCs per Region', default: 5, adjustable: true, source: VPC_QUOTAS },
+  internetGateways: {
+    name: 'Internet gateways per Region',
+    default: 5,
+    adjustable: true,
+    source: VPC_QUOTAS,
+  },
+  natGatewaysPerAz: {
+    name: 'NAT gateways per Availability Zone',
+    default: 5,
+    adjustable: true,
+    source: VPC_QUOTAS,
+  },
+  elasticIps: {
+    name: 'EC2-VPC Elastic IPs per Region',
+    default: 5,
+    adjustable: true,
+    source: VPC_QUOTAS,
+  },
+  dxGateways: {
+    name: 'Direct Connect gateways per transit gateway',
+    default: DX_GATEWAYS_PER_TRANSIT_GATEWAY,
+    adjustable: false,
+    source: 'https://docs.aws.amazon.com/directconnect/latest/UserGuide/limits.html',
+  },
+} as const satisfies Record<string, ServiceQuota>;

@@ -1,6 +1,6 @@
 import { allEnvironments, EstateModel } from '../config/model';
 import { VpnLinkPlan } from './hub/vpn-links';
-import { SegmentationPlan } from './segmentation/types';
+import { PlanHome, SegmentationPlan } from './segmentation/types';
 
 /**
  * Hub-side per-tenant resources (route table associations and propagations, tier blackholes,
@@ -14,6 +14,8 @@ import { SegmentationPlan } from './segmentation/types';
  * bound: however many tenants are onboarded, a shard holds at most ceil(3,888 / 128) = 31.
  * 31 tenants of two environments each with one VPN connection is 31 x 13 + 2 lookups = 405
  * resources, inside the 450 budget; at national scale (1,000 tenants) a shard holds about 8.
+ * Routes that bring replies back to a tenant's lane live in a companion returns stack per
+ * shard (`planReturns`), at most 5 per tenant.
  */
 export const SHARD_COUNT = 128;
 
@@ -58,6 +60,24 @@ export interface ShardPlan {
 }
 
 /**
+ * The return routes of one shard's tenants outside lane 1 (docs/adr/0024-hub-lanes.md): in
+ * their own stack beside the shard, so the fullest shard still fits its budget.
+ */
+export interface ReturnsPlan {
+  readonly index: number;
+  readonly stackName: string;
+  /** ODS codes with return routes, sorted. */
+  readonly tenants: readonly string[];
+  /** Exactly the resources the stack renders: one per route. */
+  readonly resources: number;
+}
+
+/** `Core-Network-Returns-042`, the companion of `Core-Network-Shard-042`. */
+export function returnsStackName(shard: number): string {
+  return `Core-Network-Returns-${String(shard).padStart(3, '0')}`;
+}
+
+/**
  * Groups tenants into shards and counts what each shard stack will hold, from the same plans
  * the stack renders. Only shards with tenants are returned, in shard order.
  */
@@ -76,8 +96,16 @@ export function planShards(
   };
   for (const t of model.tenants) add(t.odsCode, 0);
   for (const env of allEnvironments(model)) add(env.tenant.odsCode, 1); // IPAM allocation
-  for (const a of segmentation.attachments) if (a.tenant) add(a.tenant, 1 + a.propagateTo.length, 1);
-  for (const r of segmentation.routes) if (r.tenant) add(r.tenant, 1);
+  for (const a of segmentation.attachments) if (a.tenant) add(a.tenant, 0, 1);
+  const inShard = (home: PlanHome) => (home.stack === 'shard' ? home.tenant : undefined);
+  for (const b of [...segmentation.associations, ...segmentation.propagations]) {
+    const tenant = inShard(b.home);
+    if (tenant) add(tenant, 1);
+  }
+  for (const r of segmentation.routes) {
+    const tenant = inShard(r.home);
+    if (tenant) add(tenant, 1);
+  }
   for (const link of vpnLinks) {
     if (link.connections.length > 0)
       add(link.tenant, link.customerGatewayIps.length + link.connections.length);
@@ -102,8 +130,28 @@ export function planShards(
     });
 }
 
+/** Groups the return routes by their tenants' shard: a returns stack per shard that has any. */
+export function planReturns(segmentation: SegmentationPlan): ReturnsPlan[] {
+  const byShard = new Map<number, Map<string, number>>();
+  for (const r of segmentation.routes) {
+    if (r.home.stack !== 'returns') continue;
+    const index = shardOf(r.home.tenant);
+    const tenants = byShard.get(index) ?? new Map<string, number>();
+    tenants.set(r.home.tenant, (tenants.get(r.home.tenant) ?? 0) + 1);
+    byShard.set(index, tenants);
+  }
+  return [...byShard.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, tenants]) => ({
+      index,
+      stackName: returnsStackName(index),
+      tenants: [...tenants.keys()].sort(),
+      resources: sum([...tenants.values()]),
+    }));
+}
+
 /** Fails synthesis, naming the shard and its tenants, rather than a deploy that CloudFormation rejects. */
-export function assertShardBounds(shards: readonly ShardPlan[]): void {
+export function assertShardBounds(shards: readonly (ShardPlan | ReturnsPlan)[]): void {
   const over = shards.filter((s) => s.resources > SHARD_MAX_RESOURCES);
   if (over.length === 0) return;
   const lines = over.map(
@@ -114,7 +162,9 @@ export function assertShardBounds(shards: readonly ShardPlan[]): void {
     [
       `Hub shards over budget: ${over.length}`,
       ...lines,
-      'move the largest VPN tenant to Direct Connect, or raise SHARD_COUNT in a planned re-shard (see docs/adr/0006)',
+      over.some((s) => s.stackName.startsWith('Core-Network-Returns'))
+        ? 'national services in many lanes each need a return route per prod environment: pin them to fewer lanes (network.lane; docs/adr/0020)'
+        : 'move the largest VPN tenant to Direct Connect, or raise SHARD_COUNT in a planned re-shard (see docs/adr/0006)',
     ].join('\n'),
   );
 }

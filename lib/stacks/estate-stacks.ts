@@ -7,8 +7,10 @@ import type { OrganizationStack } from './landing-zone/organization-stack';
 import type { SecurityStack } from './landing-zone/security-stack';
 import type { TenantOrganizationStack } from './landing-zone/tenant-organization-stack';
 import type { FirewallRulesStack } from './network/firewall-rules-stack';
+import type { HubReturnsStack } from './network/hub-returns-stack';
 import type { HubShardStack } from './network/hub-shard-stack';
 import type { NetworkHubStack } from './network/network-hub-stack';
+import type { NetworkLaneStack } from './network/network-lane-stack';
 import type { NetworkLinksStack } from './network/network-links-stack';
 import type { SharedServicesStack } from './network/shared-services-stack';
 import type { TenantEnvironmentStack } from './tenant-environment-stack';
@@ -39,8 +41,12 @@ export interface EstateStacks {
     readonly plan: NetworkPlan;
     readonly firewallRules: FirewallRulesStack;
     readonly links: NetworkLinksStack;
+    /** Core-Network-Lane-NN: lanes 2 and up (docs/adr/0024-hub-lanes.md). */
+    readonly lanes: readonly NetworkLaneStack[];
     /** Only the shards of the tenants being built (all of them in a full build). */
     readonly shards: readonly HubShardStack[];
+    /** Core-Network-Returns-NNN beside those shards, where their tenants are outside lane 1. */
+    readonly returns: readonly HubReturnsStack[];
   };
   /** Delivery-Pipeline, with `-c pipeline=true` only. */
   readonly delivery?: Stack;

@@ -3,7 +3,10 @@ import { AssemblyStack } from './assembly/types';
 import { checkInternet } from './checks/internet';
 import { checkIsolation } from './checks/isolation';
 import { checkOnPremises } from './checks/on-premises';
+import { checkPlanDepartures } from './checks/plan-departures';
 import { checkPolicyFlows } from './checks/policy-flows';
+import { checkRoutingIsolation } from './checks/routing-isolation';
+import { checkSingleInspection } from './checks/single-inspection';
 import { ReachIndex } from './checks/reach-index';
 import { checkSymmetry } from './checks/symmetry';
 import { CheckContext, CheckId, CHECKS, Violation } from './checks/types';
@@ -52,6 +55,12 @@ export function verifyNetwork(stacks: readonly AssemblyStack[], estate: EstateMo
   const t1 = performance.now();
   const owners = ownersOf(estate);
   const reachability = computeReachability(network, owners);
+  // Routing alone: the walks from the tenants with every firewall passing everything, keeping
+  // only what crosses tiers (everything else is the policy's business, checked above).
+  const routingOnly = computeReachability(network, owners, {
+    passAll: true,
+    keep: (from, to) => from.kind === 'tenant' && to.kind === 'tenant' && from.tier !== to.tier,
+  });
   const t2 = performance.now();
   const ctx: CheckContext = { estate, network, owners, flows: allowedFlows(estate), reachability };
   const index = new ReachIndex(ctx);
@@ -69,6 +78,9 @@ export function verifyNetwork(stacks: readonly AssemblyStack[], estate: EstateMo
     ...checkOnPremises(ctx, index),
     ...checkPolicyFlows(ctx, index),
     ...checkSymmetry(ctx),
+    ...checkSingleInspection(ctx),
+    ...checkRoutingIsolation(routingOnly),
+    ...checkPlanDepartures(ctx),
   ].sort((a, b) => checkOrder(a.check) - checkOrder(b.check));
   const t3 = performance.now();
   return {

@@ -5,13 +5,13 @@ import { EstateModel } from '../../lib/config/model';
 import { CapacityError } from '../../lib/planners/capacity/assert-capacity';
 import { exampleModel } from '../support/example-estate';
 
-/** The example estate with West Suffolk (VPN) measuring 4 Gbps: 40 Gbps at 10x, beyond VPN. */
+/** The example estate with West Suffolk (VPN) measuring 4.5 Gbps: 45 Gbps at 10x, beyond VPN. */
 function overloaded(): EstateModel {
   const model = exampleModel();
   return {
     ...model,
     tenants: model.tenants.map((t) =>
-      t.odsCode === 'RGR' ? { ...t, network: { ...t.network, currentPeakMbps: 4000 } } : t,
+      t.odsCode === 'RGR' ? { ...t, network: { ...t.network, currentPeakMbps: 4500 } } : t,
     ),
   };
 }
@@ -23,7 +23,7 @@ describe('the capacity gate', () => {
     const app = newApp();
     expect(() => buildEstate(app, overloaded())).toThrow(CapacityError);
     expect(() => buildEstate(newApp(), overloaded())).toThrow(
-      /^Capacity plan: 3 unmet needs\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps/,
+      /^Capacity plan: 1 unmet need\n {2}- RGR on-premises: needs 45,000 Mbps \(10 x 4,500 Mbps peak\) but Site-to-Site VPN tops out at 40,000 Mbps/,
     );
     expect(app.node.children).toHaveLength(0); // nothing was built
   });
@@ -33,7 +33,7 @@ describe('the capacity gate', () => {
     const stacks = buildEstate(app, overloaded(), { capacityGate: 'warn', onlyTenant: 'RGR' });
     Annotations.fromStack(stacks.core.network as Stack).hasWarning(
       '*',
-      Match.stringLikeRegexp('RGR on-premises: needs 40,000 Mbps[\\s\\S]*must not be deployed'),
+      Match.stringLikeRegexp('RGR on-premises: needs 45,000 Mbps[\\s\\S]*must not be deployed'),
     );
   });
 });

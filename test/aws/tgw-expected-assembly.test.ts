@@ -60,7 +60,7 @@ const renameTag = (name: string | undefined) => (p: Record<string, unknown>) => 
 describe('the expected gateway from a synthesized assembly', () => {
   test('equals the one planned from config, for the whole example estate', () => {
     const fromAssembly = tgwExpectedFromAssembly(dir, hints);
-    expect(fromAssembly.routeTables).toHaveLength(6);
+    expect(fromAssembly.routeTables).toHaveLength(9);
     expect(fromAssembly).toEqual(planned);
   });
 
@@ -117,7 +117,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
       code: 0,
       stdout: [
         `expected model: synthesized assembly ${dir}`,
-        'tgw-0hub: 62 attachments and 6 route tables read, no differences from the expected model',
+        'tgw-0hub: 58 attachments and 9 route tables read, no differences from the expected model',
         '',
       ].join('\n'),
       stderr: '',
@@ -146,7 +146,7 @@ describe('verify-live against a gateway deployed from the assembly', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       source: { kind: 'assembly', path: dir },
       transitGatewayId: 'tgw-0hub',
-      routeTables: 6,
+      routeTables: 9,
       drift: [],
     });
   });

@@ -28,14 +28,17 @@ const blackholedIn = (cidr: string) =>
     .map((t) => t.name);
 
 describe('the expected gateway planned from the example config', () => {
-  test('one route table per segment, named by the estate and the segment', () => {
+  test('lane 1 keeps a table per segment; lane 2 adds its own, named with -lane-02', () => {
     expect(expected.routeTables.map((t) => t.name)).toEqual([
       'nhs-cloud-national-services',
       'nhs-cloud-on-premises',
       'nhs-cloud-post-inspection',
+      'nhs-cloud-post-inspection-lane-02',
       'nhs-cloud-shared-services',
       'nhs-cloud-tenants-nonprod',
+      'nhs-cloud-tenants-nonprod-lane-02',
       'nhs-cloud-tenants-prod',
+      'nhs-cloud-tenants-prod-lane-02',
     ]);
   });
 
@@ -60,13 +63,29 @@ describe('the expected gateway planned from the example config', () => {
     expect(blackholedIn('10.64.8.0/21')).toEqual(['nhs-cloud-national-services', 'nhs-cloud-tenants-prod']);
   });
 
-  test('X24 (national, Direct Connect): prod in national-services, nonprod with the other nonprod spokes', () => {
+  test('X24 (national, Direct Connect, lane 1): reachable from both lanes, never from nonprod', () => {
     expect(tablesWith('associations', 'X24-prod')).toEqual(['nhs-cloud-national-services']);
     expect(tablesWith('associations', 'X24-nonprod')).toEqual(['nhs-cloud-tenants-nonprod']);
-    expect(blackholedIn('10.64.240.0/21')).toEqual(['nhs-cloud-tenants-nonprod']);
+    expect(tablesWith('propagations', 'X24-prod')).toEqual([
+      'nhs-cloud-post-inspection',
+      'nhs-cloud-post-inspection-lane-02',
+    ]);
+    expect(blackholedIn('10.64.240.0/21')).toEqual([
+      'nhs-cloud-tenants-nonprod',
+      'nhs-cloud-tenants-nonprod-lane-02',
+    ]);
+    // Replies to lane 2's prod tenants (RW3) go back through lane 2; lane 2 has no national table.
+    const rw3 = model.tenants.find((t) => t.odsCode === 'RW3')!.environments.prod.cidr;
+    expect(table('national-services').staticRoutes).toContainEqual({
+      cidr: rw3,
+      target: 'inspection-lane-02',
+    });
     // The estate's one Direct Connect gateway carries X24's HSCN link, by its conventional name.
     expect(tablesWith('associations', 'direct-connect-gateway')).toEqual(['nhs-cloud-on-premises']);
-    expect(tablesWith('propagations', 'direct-connect-gateway')).toEqual(['nhs-cloud-post-inspection']);
+    expect(tablesWith('propagations', 'direct-connect-gateway')).toEqual([
+      'nhs-cloud-post-inspection',
+      'nhs-cloud-post-inspection-lane-02',
+    ]);
   });
 
   test('the hub: inspection feeds post-inspection, which alone learns routes and leaves through egress', () => {
@@ -79,16 +98,24 @@ describe('the expected gateway planned from the example config', () => {
         { cidr: '192.168.0.0/16', target: 'blackhole' },
       ],
     });
-    expect(table('shared-services').associations).toEqual(['egress', 'shared-services']);
-    expect(tablesWith('propagations', 'shared-services')).toEqual(['nhs-cloud-post-inspection']);
-    expect(tablesWith('propagations', 'inspection')).toEqual([]);
-    expect(tablesWith('propagations', 'egress')).toEqual([]);
-    for (const t of expected.routeTables.filter((t) => t.name !== 'nhs-cloud-post-inspection')) {
+    expect(table('post-inspection-lane-02')).toMatchObject({
+      associations: ['inspection-lane-02'],
+      staticRoutes: expect.arrayContaining([{ cidr: '0.0.0.0/0', target: 'egress-lane-02' }]),
+    });
+    expect(table('shared-services').associations).toEqual(['egress', 'egress-lane-02', 'shared-services']);
+    expect(tablesWith('propagations', 'shared-services')).toEqual([
+      'nhs-cloud-post-inspection',
+      'nhs-cloud-post-inspection-lane-02',
+    ]);
+    for (const name of ['inspection', 'egress', 'inspection-lane-02', 'egress-lane-02'])
+      expect(tablesWith('propagations', name)).toEqual([]);
+    for (const t of expected.routeTables.filter((t) => !t.name.startsWith('nhs-cloud-post-inspection'))) {
+      const lane2 = t.name.endsWith('-lane-02');
       expect(t.propagations).toEqual([]);
       expect(t.staticRoutes).toEqual(
         expect.arrayContaining([
-          { cidr: '0.0.0.0/0', target: 'inspection' },
-          { cidr: '10.0.0.0/22', target: 'blackhole' }, // the inspection VPC itself
+          { cidr: '0.0.0.0/0', target: lane2 ? 'inspection-lane-02' : 'inspection' },
+          { cidr: lane2 ? '10.1.0.0/23' : '10.0.0.0/22', target: 'blackhole' }, // the inspection VPC itself
         ]),
       );
     }

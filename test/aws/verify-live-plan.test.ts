@@ -35,7 +35,7 @@ describe('verify-live planned from config', () => {
     const result = await verifyLive(planned);
     expect(result).toEqual({
       code: 0,
-      stdout: `${HEADER}\ntgw-0hub: 62 attachments and 6 route tables read, no differences from the expected model\n`,
+      stdout: `${HEADER}\ntgw-0hub: 58 attachments and 9 route tables read, no differences from the expected model\n`,
       stderr: '',
     });
   });
@@ -69,7 +69,7 @@ describe('verify-live planned from config', () => {
     expect(result.stdout).toBe(
       [
         HEADER,
-        'tgw-0hub: 62 attachments and 6 route tables read, 4 differences from the expected model',
+        'tgw-0hub: 58 attachments and 9 route tables read, 4 differences from the expected model',
         '  changed  nhs-cloud-post-inspection: static route 0.0.0.0/0 goes to inspection, expected egress',
         '  extra    nhs-cloud-shared-services: unexpected static route 10.99.0.0/16 -> egress',
         '  changed  nhs-cloud-tenants-nonprod: static route 10.64.0.0/21 goes to RGR-prod, expected blackhole',

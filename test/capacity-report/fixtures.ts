@@ -17,6 +17,6 @@ export const MIXED_PLAN = planCapacity(
 export const FAILING_PLAN = planCapacity(
   estateModel([
     { ods: 'RAX', peakMbps: 20 },
-    { ods: 'RDU', peakMbps: 4000, onPremises: 'vpn' },
+    { ods: 'RDU', peakMbps: 4500, onPremises: 'vpn' },
   ]),
 );

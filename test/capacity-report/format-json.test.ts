@@ -15,9 +15,12 @@ describe('capacity JSON', () => {
       'paths',
       'onPremises',
       'national',
+      'lanes',
+      'directConnectGateways',
+      'quotas',
       'errors',
     ]);
-    expect(json).toMatchObject({ ok: true, growthFactor: 10, minimumHeadroom: 1.093, errors: [] });
+    expect(json).toMatchObject({ ok: true, growthFactor: 10, minimumHeadroom: 1.25, errors: [] });
   });
 
   test('gives every tenant environment and path its need, capacity and headroom', () => {
@@ -28,17 +31,58 @@ describe('capacity JSON', () => {
         environment: 'prod',
         path: 'on-premises',
         needMbps: 8000,
-        capacityMbps: 8750,
-        headroom: 1.093,
-        sizing: { kind: 'vpn', connections: 4, tunnels: 8, azLossCapacityMbps: 5000 },
+        capacityMbps: 10_000,
+        headroom: 1.25,
+        sizing: {
+          kind: 'vpn',
+          connections: 2,
+          tunnels: 4,
+          tunnelBandwidth: 'large',
+          tunnelMbps: 5000,
+          azLossCapacityMbps: 10_000,
+        },
       },
       {
         tenant: 'RGR',
         environment: 'nonprod',
         path: 'spoke-attachment',
         needMbps: 8000,
-        capacityMbps: 200_000,
-        headroom: 25,
+        capacityMbps: 180_000,
+        headroom: 22.5,
+      },
+    ]);
+    expect(json.paths.find((r: { path: string }) => r.path === 'inspection')).toMatchObject({ lane: 1 });
+  });
+
+  test('gives each lane its need, capacity, headroom and members, in the shape of the paths', () => {
+    expect(json.lanes).toEqual([
+      {
+        lane: 1,
+        path: 'inspection',
+        needMbps: 58_200,
+        capacityMbps: 120_000,
+        headroom: 2.061,
+        members: ['RAX', 'RGR', 'RW3'],
+      },
+      {
+        lane: 1,
+        path: 'egress',
+        needMbps: 58_200,
+        capacityMbps: 120_000,
+        headroom: 2.061,
+        members: ['RAX', 'RGR', 'RW3'],
+      },
+    ]);
+    expect(json.directConnectGateways).toEqual([
+      {
+        gateway: 1,
+        lanes: [1],
+        members: ['RW3'],
+        needMbps: 50_000,
+        capacityMbps: 180_000,
+        headroom: 3.6,
+        prefixesFromOnPremises: 1,
+        prefixesToOnPremises: 1,
       },
     ]);
   });
@@ -56,6 +100,8 @@ describe('capacity JSON', () => {
         kind: 'directConnect',
         portSpeedMbps: 100_000,
         lagPorts: 2,
+        lagsPerLocation: 1,
+        gateways: [{ gateway: 1, lanes: [1], tenants: ['RW3'], dns: false }],
         locations: ['Slough', 'Docklands'],
         locationsNeeded: 2,
         totalPorts: 4,
@@ -63,9 +109,8 @@ describe('capacity JSON', () => {
       },
     });
     expect(json.hub).toMatchObject({
-      firewallEndpointsPerAz: 1,
-      natGatewaysPerAz: 1,
-      vpnConnections: { RGR: 4 },
+      lanes: { count: 1, capacityMbps: 120_000, laneOf: { RAX: 1, RGR: 1, RW3: 1 } },
+      vpnConnections: { RGR: 2 },
     });
   });
 
@@ -73,7 +118,7 @@ describe('capacity JSON', () => {
     const failing = capacityJson(FAILING_PLAN);
     expect(failing.ok).toBe(false);
     expect(failing.errors.map((e) => [e.tenant, e.path])).toEqual([['RDU', 'on-premises']]);
-    expect(failing.minimumHeadroom).toBe(0.468);
+    expect(failing.minimumHeadroom).toBe(0.888);
   });
 
   test('an empty estate has a null minimum headroom, which JSON can carry', () => {

@@ -30,10 +30,12 @@ describe('nhs-cloud capacity on the example estate', () => {
     json = JSON.parse(out);
   });
 
-  test('every tenant environment path and national aggregate has headroom of at least 1.0', () => {
+  test('every tenant environment path, lane, gateway and national aggregate has headroom of at least 1.0', () => {
     expect(json.ok).toBe(true);
     expect(json.paths.length).toBeGreaterThan(0);
-    const short = [...json.paths, ...json.national].filter((r) => !(r.headroom >= 1));
+    const short = [...json.paths, ...json.national, ...json.lanes, ...json.directConnectGateways].filter(
+      (r) => !(r.headroom >= 1),
+    );
     expect(short).toEqual([]);
     expect(json.minimumHeadroom).toBeGreaterThanOrEqual(1);
   });
@@ -56,10 +58,21 @@ describe('nhs-cloud capacity on the example estate', () => {
   test('--format md prints the table and a Mermaid chart; the default is a text table', async () => {
     const md = await run('--config', EXAMPLE, '--format', 'md');
     expect(md.out).toContain('```mermaid\nxychart-beta\n');
-    expect(md.out).toContain('| Tenant | Environment | Need (Mbps) |');
+    expect(md.out).toContain('| Tenant | Environment | Lane | Need (Mbps) |');
+    expect(md.out).toContain('### Lanes');
     const text = await run('--config', EXAMPLE);
     expect(text.out).toMatch(/^RGR {5}prod {9}on-premises /m);
     expect(text.out).toMatch(/All needs met; minimum headroom \d+\.\d\dx\.$/);
+  });
+
+  test('the example needs two lanes at 1,000-byte packets, and one quota increase: six NAT addresses', () => {
+    expect(json.hub.lanes.count).toBe(2);
+    expect(json.lanes.filter((l) => l.path === 'inspection').map((l) => l.members.length)).toEqual([9, 8]);
+    expect(
+      json.quotas.filter((q) => q.request || q.problem).map((q) => [q.name, q.needed, q.request]),
+    ).toEqual([
+      ['EC2-VPC Elastic IPs per Region', 6, { value: 8, why: '6 needed: one address per NAT gateway' }],
+    ]);
   });
 
   test('rejects an unknown format', async () => {
@@ -76,7 +89,7 @@ describe('nhs-cloud capacity with an unmet need', () => {
     const file = join(dir, 'tenants', 'RGR.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/currentPeakMbps: 800\b/);
-    writeFileSync(file, text.replace(/currentPeakMbps: 800\b/, 'currentPeakMbps: 4000'));
+    writeFileSync(file, text.replace(/currentPeakMbps: 800\b/, 'currentPeakMbps: 4500'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -86,7 +99,7 @@ describe('nhs-cloud capacity with an unmet need', () => {
     expect(error).toBeInstanceOf(CheckFailedError);
     expect((error as CheckFailedError).exitCode).toBe(1);
     expect((error as CheckFailedError).message).toMatch(
-      /^Capacity plan: 3 unmet needs\n {2}- RGR on-premises: needs 40,000 Mbps \(10 x 4,000 Mbps peak\) but Site-to-Site VPN tops out at 18,750 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml\n {2}- firewall-endpoints: needs 2 inspection lanes per AZ/,
+      /^Capacity plan: 1 unmet need\n {2}- RGR on-premises: needs 45,000 Mbps \(10 x 4,500 Mbps peak\) but Site-to-Site VPN tops out at 40,000 Mbps .* use Direct Connect: set network\.onPremises\.connection: directConnect in .*RGR\.yaml$/,
     );
   });
 });

@@ -32,7 +32,7 @@ describe('the example estate as Mermaid', () => {
     );
   });
 
-  test('draws the hub: the Transit Gateway with its six route tables, inspection and egress', () => {
+  test('draws the hub: the Transit Gateway with its route tables, and the lanes of inspection and egress', () => {
     const hub = subgraph(chart, 'hub');
     expect(hub[0]).toBe('direction TB');
     expect(subgraph(chart, 'tgw')).toEqual([
@@ -43,8 +43,25 @@ describe('the example estate as Mermaid', () => {
       'rt_on_premises["on-premises"]',
       'rt_post_inspection["post-inspection"]',
     ]);
-    expect(hub).toContain('inspection["Inspection VPC 10.0.0.0/22<br/>Network Firewall, default deny"]');
-    expect(hub).toContain('egress["Egress VPC 10.0.4.0/22<br/>NAT, 5 allowed domains"]');
+    expect(hub).toContain(
+      'subgraph lanes["Lanes · each an inspection VPC (Network Firewall, default deny) and an egress VPC (NAT, 5 allowed domains) · 120,000 Mbps with an AZ lost"]',
+    );
+    expect(subgraph(chart, 'lanes')).toEqual([
+      'direction TB',
+      'lane_1["Lane 1: 9 tenants, 96,700 Mbps<br/>inspection 10.0.0.0/22 · egress 10.0.4.0/22"]',
+      'lane_2["Lane 2: 8 tenants, 96,000 Mbps<br/>inspection 10.1.0.0/23 · egress 10.1.2.0/23"]',
+    ]);
+  });
+
+  test('past four lanes, three are drawn and the rest counted', () => {
+    const big = syntheticEstate(1, [8, 8, 8, 8, 8, 8]);
+    const many = {
+      ...big,
+      tenants: big.tenants.map((t) => ({ ...t, network: { ...t.network, currentPeakMbps: 9000 } })),
+    };
+    const lanes = subgraph(renderMermaid(planTopology(many)), 'lanes');
+    expect(lanes.filter((l) => l.startsWith('lane_'))).toHaveLength(4);
+    expect(lanes[lanes.length - 1]).toMatch(/^lane_more\["and \d+ more lanes, up to lane \d+"\]$/);
   });
 
   test('draws HSCN links, shared services and the path to the internet', () => {
@@ -58,10 +75,9 @@ describe('the example estate as Mermaid', () => {
       '  shared["Shared services VPC 10.0.8.0/21<br/>DNS resolvers; forwards hscn.nhs.uk"]\n',
     );
     for (const edge of [
-      'tgw ==>|every segment but post-inspection| inspection',
-      'inspection --> rt_post_inspection',
-      'rt_post_inspection --> egress',
-      'egress -->|allow-listed domains only| internet',
+      "tgw ==>|every segment but post-inspection, to its lane's inspection| lanes",
+      "lanes -->|inspected, each lane's own| rt_post_inspection",
+      "lanes -->|allow-listed domains only, through the lane's egress| internet",
       'shared --- rt_shared_services',
       'dx --- rt_on_premises',
       'vpn --- rt_on_premises',

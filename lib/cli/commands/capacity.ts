@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load-config';
 import { formatShortfalls } from '../../planners/capacity/assert-capacity';
 import { planCapacity } from '../../planners/capacity/plan-capacity';
+import { planNetwork } from '../../planners/hub/network-plan';
 import { CAPACITY_FORMATS, CapacityFormat, formatCapacity } from '../../capacity-report/format-capacity';
 import { CheckFailedError } from '../../errors/user-input-error';
 import { CliIo, processIo } from '../io';
@@ -13,8 +14,10 @@ interface CapacityOptions {
 }
 
 /**
- * `nhs-cloud capacity [--config DIR] [--json|--format md]`: prints the capacity plan, then
- * exits non-zero if any need is unmet, the same condition that stops synthesis.
+ * `nhs-cloud capacity [--config DIR] [--json|--format md]`: prints the capacity plan (lanes,
+ * Direct Connect gateways, every tenant's paths and, when the network can be planned, the
+ * quota increases to request), then exits non-zero if any need is unmet, the same condition
+ * that stops synthesis.
  */
 export function capacityCommand(io: CliIo = processIo): Command {
   return new Command('capacity')
@@ -25,8 +28,11 @@ export function capacityCommand(io: CliIo = processIo): Command {
     .option('--json', 'print JSON (the same as --format json)')
     .addOption(new Option('--format <format>', 'output format').choices(CAPACITY_FORMATS).default('text'))
     .action((options: CapacityOptions) => {
-      const plan = planCapacity(loadConfig(options.config));
-      io.out(formatCapacity(plan, options.json ? 'json' : options.format));
+      const model = loadConfig(options.config);
+      const plan = planCapacity(model);
+      // Quotas come from the network plan, which an unmet need may leave impossible to make.
+      const quotas = plan.errors.length === 0 ? planNetwork(model, plan.hub).quotas : [];
+      io.out(formatCapacity(plan, options.json ? 'json' : options.format, quotas));
       if (plan.errors.length > 0) throw new CheckFailedError(formatShortfalls(plan.errors));
     });
 }

@@ -21,6 +21,11 @@ const hubRanges = z
     inspection: cidr.describe('Inspection VPC (Network Firewall and its TGW attachment subnets).'),
     egress: cidr.describe('Egress VPC (NAT gateways).'),
     sharedServices: cidr.describe('Shared-services VPC (DNS resolvers, interface endpoints).'),
+    lanes: cidr
+      .optional()
+      .describe(
+        'Inspection and egress VPCs of lanes 2 and up, a /22 per lane (docs/adr/0024-hub-lanes.md); needed once the estate needs a second lane.',
+      ),
   })
   .describe('Address ranges of the hub VPCs in the network and shared-services accounts.');
 
@@ -31,7 +36,39 @@ const dns = z.strictObject({
     .default([]),
 });
 
+const transitVif = z
+  .strictObject({
+    gateway: z
+      .number({ error: 'expected a Direct Connect gateway number (1 for the first)' })
+      .int({ error: 'expected a whole Direct Connect gateway number' })
+      .min(1, { error: 'expected a Direct Connect gateway number of at least 1' })
+      .describe(
+        'The Direct Connect gateway (1, 2, ...) the interface connects to, as `nhs-cloud capacity` numbers them.',
+      ),
+    location: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{3,16}$/, { error: 'expected one of network.directConnect.locations' })
+      .describe('The location code whose LAG carries the interface.'),
+    vlan: z
+      .number({ error: 'expected a VLAN ID' })
+      .int({ error: 'expected a whole-number VLAN ID' })
+      .min(1, { error: 'expected a VLAN ID from 1 to 4094' })
+      .max(4094, { error: 'expected a VLAN ID from 1 to 4094' })
+      .describe('The VLAN the CN-SP assigned.'),
+    asn: z
+      .number({ error: 'expected the CN-SP router’s BGP ASN' })
+      .int({ error: 'expected a whole-number BGP ASN' })
+      .min(1, { error: 'expected a BGP ASN from 1 to 4294967294' })
+      .max(4294967294, { error: 'expected a BGP ASN from 1 to 4294967294' })
+      .describe('The BGP ASN of the CN-SP’s router (public or private).'),
+  })
+  .describe('A transit virtual interface the HSCN CN-SP hands over.');
+
 const directConnect = z.strictObject({
+  transitVifs: z
+    .array(transitVif)
+    .default([])
+    .describe('Transit VIFs from the CN-SP: each Direct Connect gateway needs one at two locations or more.'),
   locations: z
     .array(
       z.string().regex(/^[A-Za-z0-9-]{3,16}$/, {
@@ -76,6 +113,15 @@ export const estateSchema = z
         .max(100, { error: 'expected a growth factor of at most 100' })
         .default(10)
         .describe('The network is sized for growthFactor x each tenant’s current peak.'),
+      averagePacketBytes: z
+        .number({ error: 'expected an average packet size in bytes' })
+        .int({ error: 'expected a whole number of bytes' })
+        .min(64, { error: 'expected an average packet size from 64 to 8500 bytes' })
+        .max(8500, { error: 'expected an average packet size from 64 to 8500 bytes' })
+        .default(1000)
+        .describe(
+          'Average packet size at peak, both directions together: Transit Gateway attachments carry 7.5 Mpps per AZ, so smaller packets mean fewer bits per lane. Default 1000 (bulk TCP at a 1,500-byte MTU with one ACK per two segments); measure it from VPC flow logs (bytes / packets).',
+        ),
       transitGatewayAsn: asn.default(64512),
       dns: dns.default({ onPremisesResolvers: [], forwardedDomains: [] }),
       directConnect: directConnect.optional(),

@@ -77,6 +77,14 @@ export const tenantSchema = z
         'Measured peak bandwidth today; the network is sized for growthFactor x this.',
       ),
       onPremises: onPremises.optional(),
+      lane: z
+        .number({ error: 'expected a lane number (1 for the first)' })
+        .int({ error: 'expected a whole lane number' })
+        .min(1, { error: 'expected a lane number of at least 1' })
+        .optional()
+        .describe(
+          'The hub lane (inspection and egress path) the tenant is pinned to; `nhs-cloud capacity` proposes it. Pinned tenants never move unless their lane is full.',
+        ),
     }),
     environments: z
       .record(

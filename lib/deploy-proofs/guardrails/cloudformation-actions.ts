@@ -75,6 +75,12 @@ export const CLOUDFORMATION_ACTIONS: Readonly<Record<string, readonly string[]>>
     'ec2:AssociateTransitGatewayRouteTable',
   ],
   'AWS::DirectConnect::Lag': ['directconnect:CreateLag', 'directconnect:TagResource'],
+  'AWS::DirectConnect::TransitVirtualInterface': [
+    'directconnect:CreateTransitVirtualInterface',
+    'directconnect:UpdateVirtualInterfaceAttributes',
+    'directconnect:DeleteVirtualInterface',
+    'directconnect:TagResource',
+  ],
   'AWS::EC2::CustomerGateway': ['ec2:CreateCustomerGateway', 'ec2:CreateTags'],
   'AWS::EC2::EIP': ['ec2:AllocateAddress', 'ec2:CreateTags'],
   'AWS::EC2::FlowLog': ['ec2:CreateFlowLogs', 'ec2:CreateTags', 'logs:CreateLogDelivery'],

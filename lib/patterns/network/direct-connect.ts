@@ -6,38 +6,56 @@ import { pascal } from './names';
 export interface DirectConnectProps {
   readonly plan: DirectConnectPlan;
   readonly transitGatewayId: string;
-  /** Name prefix for the gateway and its LAGs. */
+  /** A gateway's name (`nhs-cloud-hscn`, `nhs-cloud-hscn-2`). */
+  readonly gatewayName: (gateway: number) => string;
+  /** Name prefix for the LAGs and transit VIFs. */
   readonly namePrefix: string;
 }
 
 /**
- * HSCN over Direct Connect: a Direct Connect gateway associated with the Transit Gateway,
- * advertising only the summaries in the plan, and one LAG per location sized by the capacity
- * plan (ports x speed) at each location config names by its code. Transit VIFs need the CN-SP's BGP ASN and VLANs, which come from the
- * provider when the ports are cross-connected (see docs/network.md).
+ * HSCN over Direct Connect (docs/adr/0024-hub-lanes.md): a Direct Connect gateway per group of
+ * Direct Connect tenants, each associated with the Transit Gateway and advertising only its
+ * members' ranges; LAGs at each location config names by its code (ports x speed from the
+ * capacity plan, one LAG per four gateways); and the transit VIFs config lists, with the
+ * CN-SP's VLAN and ASN, from each location's LAG to its gateway.
  */
 export class DirectConnect extends Construct {
-  readonly gateway: dx.CfnDirectConnectGateway;
-  readonly association: dx.CfnDirectConnectGatewayAssociation;
+  /** By gateway number. */
+  readonly gateways: ReadonlyMap<number, dx.CfnDirectConnectGateway>;
+  readonly associations: ReadonlyMap<number, dx.CfnDirectConnectGatewayAssociation>;
   readonly lags: readonly dx.CfnLag[];
 
   constructor(scope: Construct, id: string, props: DirectConnectProps) {
     super(scope, id);
     const { plan } = props;
-    this.gateway = new dx.CfnDirectConnectGateway(this, 'Resource', {
-      directConnectGatewayName: `${props.namePrefix}-hscn`,
-      amazonSideAsn: String(plan.gatewayAsn),
-    });
-    this.association = new dx.CfnDirectConnectGatewayAssociation(this, 'Association', {
-      directConnectGatewayId: this.gateway.attrDirectConnectGatewayId,
-      associatedGatewayId: props.transitGatewayId,
-      allowedPrefixesToDirectConnectGateway: [...plan.allowedPrefixes],
-    });
+    const gateways = new Map<number, dx.CfnDirectConnectGateway>();
+    const associations = new Map<number, dx.CfnDirectConnectGatewayAssociation>();
+    for (const g of plan.gateways) {
+      const suffix = g.gateway === 1 ? '' : String(g.gateway);
+      const gateway = new dx.CfnDirectConnectGateway(
+        this,
+        g.gateway === 1 ? 'Resource' : `Gateway${suffix}`,
+        {
+          directConnectGatewayName: props.gatewayName(g.gateway),
+          amazonSideAsn: String(g.asn),
+        },
+      );
+      associations.set(
+        g.gateway,
+        new dx.CfnDirectConnectGatewayAssociation(this, `Association${suffix}`, {
+          directConnectGatewayId: gateway.attrDirectConnectGatewayId,
+          associatedGatewayId: props.transitGatewayId,
+          allowedPrefixesToDirectConnectGateway: [...g.allowedPrefixes],
+        }),
+      );
+      gateways.set(g.gateway, gateway);
+    }
+    const lagAt = new Map<string, dx.CfnLag>();
     this.lags = plan.lags.flatMap((lagPlan, i) => {
       const location = lagPlan.locationCode;
       if (!location) return []; // named in words in config: nothing can be ordered there yet
       const name = `${props.namePrefix}-hscn-${i + 1}`;
-      const lag = new dx.CfnLag(this, `Lag${pascal(location)}`, {
+      const lag = new dx.CfnLag(this, `Lag${pascal(location)}${lagPlan.index === 1 ? '' : lagPlan.index}`, {
         lagName: name,
         location,
         connectionsBandwidth: lagPlan.portSpeed,
@@ -51,7 +69,22 @@ export class DirectConnect extends Construct {
           lagId: lag.attrLagId,
         });
       }
+      lagAt.set(`${location}/${lagPlan.index}`, lag);
       return [lag];
     });
+    for (const vif of plan.transitVifs) {
+      const lag = lagAt.get(`${vif.location}/${vif.lag}`);
+      const gateway = gateways.get(vif.gateway);
+      if (!lag || !gateway) continue;
+      new dx.CfnTransitVirtualInterface(this, `Vif${pascal(vif.location)}${vif.vlan}`, {
+        virtualInterfaceName: `${props.namePrefix}-hscn-${vif.gateway}-${vif.location}-${vif.vlan}`,
+        connectionId: lag.attrLagId,
+        directConnectGatewayId: gateway.attrDirectConnectGatewayId,
+        vlan: vif.vlan,
+        bgpPeers: [{ asn: String(vif.asn), addressFamily: 'ipv4' }],
+      });
+    }
+    this.gateways = gateways;
+    this.associations = associations;
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { HubSubnetPlan } from '../../planners/hub/hub-subnets';
 import { addCentralFlowLog } from './central-flow-log';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
+import { laneTags } from './inspection-vpc';
 import { VpcAttachment } from './vpc-attachment';
 import { HUB_ATTACHMENT_NAMES } from '../../planners/naming';
 
@@ -13,6 +14,10 @@ export interface EgressVpcProps {
   /** Private ranges whose replies go back to the Transit Gateway (the firewall's $HOME_NET). */
   readonly returnRanges: readonly string[];
   readonly flowLogBucketArn: string;
+  /** The lane it serves (docs/adr/0024-hub-lanes.md). @default 1 */
+  readonly lane?: number;
+  /** The attachment's Name tag. @default 'egress' */
+  readonly attachmentName?: string;
 }
 
 /**
@@ -46,8 +51,9 @@ export class EgressVpc extends Construct {
       transitGatewayId: props.transitGatewayId,
       vpc: this.vpc,
       subnets: this.vpc.selectSubnets({ subnetGroupName: 'transit' }).subnets,
-      name: HUB_ATTACHMENT_NAMES.egress,
+      name: props.attachmentName ?? HUB_ATTACHMENT_NAMES.egress,
     });
+    laneTags(this.vpc, props.lane ?? 1, 'egress');
     this.attachment.routeFrom(this.vpc.publicSubnets, props.returnRanges, 'Public');
   }
 }

@@ -1,4 +1,4 @@
-import { aws_ec2 as ec2, aws_networkfirewall as nfw } from 'aws-cdk-lib';
+import { aws_ec2 as ec2, aws_networkfirewall as nfw, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { HubSubnetPlan } from '../../planners/hub/hub-subnets';
 import { addCentralFlowLog } from './central-flow-log';
@@ -18,6 +18,10 @@ export interface InspectionVpcProps {
   readonly flowLogBucketArn: string;
   /** Service token of the account's network lookup function. */
   readonly lookupServiceToken: string;
+  /** The lane it inspects (docs/adr/0024-hub-lanes.md). @default 1 */
+  readonly lane?: number;
+  /** The attachment's Name tag. @default 'inspection' */
+  readonly attachmentName?: string;
 }
 
 /**
@@ -55,8 +59,9 @@ export class InspectionVpc extends Construct {
       vpc: this.vpc,
       subnets: transitSubnets,
       applianceMode: true,
-      name: HUB_ATTACHMENT_NAMES.inspection,
+      name: props.attachmentName ?? HUB_ATTACHMENT_NAMES.inspection,
     });
+    laneTags(this.vpc, props.lane ?? 1, 'inspection');
     this.firewall = new nfw.CfnFirewall(this, 'Firewall', {
       firewallName: props.firewallName,
       firewallPolicyArn: props.firewallPolicyArn,
@@ -96,4 +101,10 @@ export class InspectionVpc extends Construct {
       });
     });
   }
+}
+
+/** Tags a lane VPC (and what it holds) with its lane and role, which the proofs read. */
+export function laneTags(vpc: ec2.IVpc, lane: number, role: 'inspection' | 'egress'): void {
+  Tags.of(vpc).add('nhs-cloud:lane', String(lane));
+  Tags.of(vpc).add('nhs-cloud:role', role);
 }

@@ -66,6 +66,7 @@ export class VpnLinks extends Construct {
           customerGatewayId: gateways[c.customerGateway].ref,
           transitGatewayId: props.transitGatewayId,
           staticRoutesOnly: false,
+          ...(link.tunnelBandwidth === 'large' ? { tunnelBandwidth: 'large' } : {}),
           // One specification per tunnel (a connection has two).
           vpnTunnelOptionsSpecifications: [1, 2].map(() => ({
             ...tunnelCrypto(),

@@ -1,10 +1,11 @@
-import { TGW_ATTACHMENT_MBPS_PER_AZ } from '../aws-limits';
-import { LaneSizing } from './types';
-
-export interface LanePlan {
-  readonly sizing: LaneSizing;
-  readonly capacityMbps: number;
-}
+import {
+  FIREWALL_ENDPOINT_MBPS,
+  NAT_GATEWAY_MBPS,
+  NAT_GATEWAY_PPS,
+  TGW_ATTACHMENT_MBPS_PER_AZ,
+  TGW_ATTACHMENT_PPS_PER_AZ,
+} from '../aws-limits';
+import { LaneLimit } from './types';
 
 /**
  * Capacity that survives the loss of one AZ when a resource runs in every AZ: traffic of
@@ -14,38 +15,74 @@ export function survivingAzs(availabilityZones: readonly string[]): number {
   return Math.max(availabilityZones.length - 1, 0);
 }
 
+/** Mbps that `pps` packets per second of `averagePacketBytes` carry, rounded down. */
+export function packetRateMbps(pps: number, averagePacketBytes: number): number {
+  return Math.floor((pps * averagePacketBytes * 8) / 1_000_000);
+}
+
+/** Transit Gateway MTU: no packet through an attachment is larger. */
+const TGW_MTU_BYTES = 8500;
+
 /**
- * Sizes a per-AZ hub resource (Network Firewall endpoints, NAT gateways) for an aggregate
- * need. A "lane" is one unit in every AZ plus the hub VPC attachment in front of it; it
- * carries the smaller of the unit's limit and the attachment's 100 Gbps per AZ, so adding a
- * second unit per AZ only helps with a second attachment (an endpoint association or another
- * hub VPC). Lanes are added until the AZs that survive one loss carry the need.
+ * The average packet in the busier direction of an attachment that carries each flow one way
+ * per direction (spokes, egress, Direct Connect), from the two-way average: with one ACK for
+ * every two full segments, the data direction's packets are 3/2 of the mix (docs/adr/0020).
  *
- *   need 192,700 Mbps, 3 AZs, 100 Gbps units -> 2 surviving x 100,000 = 200,000 -> 1 per AZ
- *   need 450,000 Mbps, 3 AZs                  -> 3 per AZ (600,000 Mbps), 9 in total
+ *   1,000 -> 1,500 bytes
  */
-export function sizeLanes(
-  needMbps: number,
-  unitMbps: number,
-  availabilityZones: readonly string[],
-): LanePlan {
-  const laneMbps = Math.min(unitMbps, TGW_ATTACHMENT_MBPS_PER_AZ) * survivingAzs(availabilityZones);
-  const perAz = Math.max(1, Math.ceil(needMbps / laneMbps));
+export function oneWayPacketBytes(averagePacketBytes: number): number {
+  return Math.min(Math.floor((averagePacketBytes * 3) / 2), TGW_MTU_BYTES);
+}
+
+export interface LaneCapacity {
+  /** What one lane carries per AZ: its tightest part. */
+  readonly perAzMbps: number;
+  /** What one lane carries with one AZ lost. */
+  readonly capacityMbps: number;
+  readonly binding: LaneLimit;
+  readonly averagePacketBytes: number;
+}
+
+/**
+ * One lane (docs/adr/0024-hub-lanes.md) is an inspection VPC and an egress VPC, each behind its
+ * own attachment. Per AZ it carries the least of its parts; with one AZ lost, (AZs - 1) x that.
+ * Packet rates are turned into Mbps at the estate's average packet size: the inspection
+ * attachment and the NAT gateways see both directions of every flow (the two-way average),
+ * the egress attachment one direction each way (`oneWayPacketBytes`).
+ *
+ *   3 AZs, 1,000-byte packets: inspection attachment 100,000 Mbps or 7.5 Mpps = 60,000 Mbps,
+ *   firewall 100,000, NAT 100,000 or 10 Mpps = 80,000, egress attachment 90,000 -> 60,000 per
+ *   AZ (attachment packet rate), 120,000 Mbps with an AZ lost
+ */
+export function laneCapacity(availabilityZones: readonly string[], averagePacketBytes: number): LaneCapacity {
+  const oneWay = oneWayPacketBytes(averagePacketBytes);
+  const limits: [LaneLimit, number][] = [
+    ['attachment bandwidth', TGW_ATTACHMENT_MBPS_PER_AZ],
+    ['attachment packet rate', packetRateMbps(TGW_ATTACHMENT_PPS_PER_AZ, averagePacketBytes)],
+    ['firewall endpoint', FIREWALL_ENDPOINT_MBPS],
+    ['NAT gateway bandwidth', NAT_GATEWAY_MBPS],
+    ['NAT gateway packet rate', packetRateMbps(NAT_GATEWAY_PPS, averagePacketBytes)],
+    ['attachment packet rate', packetRateMbps(TGW_ATTACHMENT_PPS_PER_AZ, oneWay)],
+  ];
+  const [binding, perAzMbps] = limits.reduce((a, b) => (b[1] < a[1] ? b : a));
   return {
-    sizing: { kind: 'lanes', perAz, availabilityZones, total: perAz * availabilityZones.length },
-    capacityMbps: perAz * laneMbps,
+    perAzMbps,
+    capacityMbps: perAzMbps * survivingAzs(availabilityZones),
+    binding,
+    averagePacketBytes,
   };
 }
 
 /**
- * Lanes the hub builds today: one inspection and one egress lane, each one unit per AZ behind
- * one attachment. A Transit Gateway cannot spread one route over several VPC attachments, so
- * a second lane needs its own segments (docs/network.md, "Capacity plan"); until then a need
- * beyond one lane is an unmet need, not a silent under-size.
+ * What an attachment that carries each flow one way per direction (a spoke, a Direct Connect
+ * gateway) carries with an AZ lost: its bandwidth or packet rate per AZ, whichever is less.
+ *
+ *   3 AZs, 1,000-byte packets -> 1,500 bytes one way -> 7.5 Mpps = 90,000 Mbps per AZ -> 180,000 Mbps
  */
-export const HUB_LANES_PER_AZ = 1;
-
-/** What the hub really carries on a lane plan: capped at the lanes it builds. */
-export function builtLaneCapacity(lane: LanePlan): number {
-  return (lane.capacityMbps / lane.sizing.perAz) * Math.min(lane.sizing.perAz, HUB_LANES_PER_AZ);
+export function attachmentCapacity(availabilityZones: readonly string[], averagePacketBytes: number): number {
+  const perAz = Math.min(
+    TGW_ATTACHMENT_MBPS_PER_AZ,
+    packetRateMbps(TGW_ATTACHMENT_PPS_PER_AZ, oneWayPacketBytes(averagePacketBytes)),
+  );
+  return perAz * survivingAzs(availabilityZones);
 }

@@ -1,96 +1,142 @@
 import { EstateModel, Tenant } from '../../config/model';
-import { FIREWALL_ENDPOINT_MBPS, NAT_GATEWAY_MBPS, TGW_ATTACHMENT_MBPS_PER_AZ } from '../aws-limits';
+import { blockSize, parseCidr } from '../../net/cidr';
 import { capacityRow, mbps } from './capacity-row';
 import { sizeDirectConnect } from './direct-connect';
-import { builtLaneCapacity, HUB_LANES_PER_AZ, LanePlan, sizeLanes, survivingAzs } from './lanes';
-import { CapacityShortfall, DirectConnectSizing, NationalRow } from './types';
+import { largest, planDirectConnectGateways } from './dx-gateways';
+import { placeLanes, Placement } from './lane-placement';
+import { attachmentCapacity, LaneCapacity, laneCapacity } from './lanes';
+import {
+  CapacityShortfall,
+  DirectConnectGatewayRow,
+  DirectConnectSizing,
+  LanePlan,
+  LaneRow,
+  LaneSizing,
+  NationalRow,
+} from './types';
 
 export interface NationalPlan {
   readonly rows: readonly NationalRow[];
+  readonly lanes: LanePlan;
+  readonly laneRows: readonly LaneRow[];
+  readonly gatewayRows: readonly DirectConnectGatewayRow[];
   readonly errors: readonly CapacityShortfall[];
-  readonly firewall: LanePlan;
-  readonly nat: LanePlan;
   /** Absent when no tenant uses Direct Connect. */
   readonly directConnect?: DirectConnectSizing;
-  /** What the Direct Connect path carries: the smaller of the ports and the DX gateway attachment. */
-  readonly directConnectMbps: number;
+  /** What a Direct Connect tenant's path carries: the ports, or its gateway's attachment if less. */
+  readonly directConnectMbpsOf: (tenant: string) => number;
 }
 
+/** Lanes 2 and up each take a /22 of `network.hub.lanes` (an inspection and an egress /23). */
+export const LANE_BLOCK_PREFIX = 22;
+
 /**
- * The hub-wide aggregates. Every tenant's need passes inspection and, at worst, egress NAT;
- * only Direct Connect tenants cross the DX ports and the DX gateway attachment. Each tenant
- * counts once, and peaks are summed as if they coincide (over-sizing, never under-sizing).
+ * The hub-wide aggregates, lane by lane (docs/adr/0024-hub-lanes.md). Tenants are placed in
+ * lanes of equal capacity; each lane's need is its members' together, peaks summed as if they
+ * coincide (over-sizing, never under-sizing). Only Direct Connect tenants cross the DX ports
+ * and their lanes' Direct Connect gateway.
  */
 export function planNational(
   model: EstateModel,
   needOf: (tenant: Tenant) => number,
   hubZones: readonly string[],
 ): NationalPlan {
-  const totalNeed = sum(model.tenants.map(needOf));
-  const firewall = sizeLanes(totalNeed, FIREWALL_ENDPOINT_MBPS, hubZones);
-  const nat = sizeLanes(totalNeed, NAT_GATEWAY_MBPS, hubZones);
+  const { network } = model.estate;
+  const lane = laneCapacity(hubZones, network.averagePacketBytes);
+  const placement = placeLanes(model, needOf, { capacityMbps: lane.capacityMbps });
+  const lanes = lanePlanOf(placement, lane);
+  const laneRows = placement.members.flatMap((members, i) =>
+    (['inspection', 'egress'] as const).map((path): LaneRow => ({
+      lane: i + 1,
+      path,
+      members,
+      ...capacityRow(placement.needs[i], lane.capacityMbps),
+    })),
+  );
+  const errors: CapacityShortfall[] = [...placement.errors, ...laneRangeErrors(model, placement, needOf)];
   const rows: NationalRow[] = [];
-  const errors: CapacityShortfall[] = [];
+  const totalNeed = placement.needs.reduce((a, b) => a + b, 0);
   if (model.tenants.length > 0) {
-    const lanes = [
-      ['firewall-endpoints', firewall, 'inspection'],
-      ['nat-gateways', nat, 'egress'],
-    ] as const;
-    for (const [path, lane, name] of lanes) {
-      const built = builtLaneCapacity(lane);
-      rows.push({ path, ...capacityRow(totalNeed, built), sizing: lane.sizing });
-      if (lane.sizing.perAz > HUB_LANES_PER_AZ) {
-        errors.push({
-          path,
-          message:
-            `${path}: needs ${lane.sizing.perAz} ${name} lanes per AZ for ${mbps(totalNeed)}, but the hub builds ` +
-            `${HUB_LANES_PER_AZ} (${mbps(built)} with one AZ lost); more lanes need their own segments, ` +
-            'see docs/network.md, "Capacity plan"',
-        });
-      }
-    }
+    const sizing: LaneSizing = {
+      kind: 'lanes',
+      lanes: placement.count,
+      perAz: placement.count,
+      availabilityZones: hubZones,
+      total: placement.count * hubZones.length,
+      laneCapacityMbps: lane.capacityMbps,
+      binding: lane.binding,
+      averagePacketBytes: lane.averagePacketBytes,
+    };
+    for (const path of ['firewall-endpoints', 'nat-gateways'] as const)
+      rows.push({ path, ...capacityRow(totalNeed, placement.count * lane.capacityMbps), sizing });
   }
 
   const dxTenants = model.tenants.filter((t) => t.network.onPremises?.connection === 'directConnect');
-  if (dxTenants.length === 0) return { rows, errors, firewall, nat, directConnectMbps: 0 };
+  const none = { rows, lanes, laneRows, gatewayRows: [], errors, directConnectMbpsOf: () => 0 };
+  if (dxTenants.length === 0) return none;
 
-  const dxNeed = sum(dxTenants.map(needOf));
-  const dx = sizeDirectConnect(dxNeed, model.estate.network.directConnect?.locations ?? []);
-  const attachmentMbps = TGW_ATTACHMENT_MBPS_PER_AZ * survivingAzs(hubZones);
+  const gatewayMbps = attachmentCapacity(hubZones, network.averagePacketBytes);
+  const gateways = planDirectConnectGateways(model, placement.laneOf, needOf, gatewayMbps);
+  const dxNeed = dxTenants.reduce((n, t) => n + needOf(t), 0);
+  const dx = sizeDirectConnect(dxNeed, network.directConnect?.locations ?? [], gateways.gateways);
   rows.push({ path: 'dx-ports', ...capacityRow(dxNeed, dx.capacityMbps), sizing: dx.sizing });
   rows.push({
     path: 'dx-gateway-attachment',
-    ...capacityRow(dxNeed, attachmentMbps),
-    sizing: { kind: 'attachment', availabilityZones: hubZones },
+    ...capacityRow(dxNeed, gatewayMbps * gateways.gateways.length),
+    sizing: { kind: 'attachment', availabilityZones: hubZones, gateways: gateways.gateways.length },
   });
-  const largest = largestFirst(dxTenants, needOf);
-  if (dx.problem) errors.push({ path: 'dx-ports', message: `dx-ports: ${dx.problem} (${largest})` });
-  if (attachmentMbps < dxNeed) {
-    errors.push({
-      path: 'dx-gateway-attachment',
-      message:
-        `dx-gateway-attachment: needs ${mbps(dxNeed)} for the Direct Connect tenants (${largest}) but one ` +
-        `Direct Connect gateway attachment carries ${mbps(attachmentMbps)} with one of ${hubZones.length} AZs lost; ` +
-        'the hub needs a second Direct Connect gateway attachment',
-    });
-  }
+  if (dx.problem)
+    errors.push({ path: 'dx-ports', message: `dx-ports: ${dx.problem} (${largest(dxTenants, needOf)})` });
+  errors.push(...gateways.errors);
+  const gatewayOf = new Map(gateways.rows.flatMap((g) => g.members.map((m) => [m, g] as const)));
   return {
-    rows,
-    errors,
-    firewall,
-    nat,
+    ...none,
+    gatewayRows: gateways.rows,
     directConnect: dx.sizing,
-    directConnectMbps: Math.min(dx.capacityMbps, attachmentMbps),
+    directConnectMbpsOf: (tenant) => Math.min(dx.capacityMbps, gatewayOf.get(tenant)?.capacityMbps ?? 0),
   };
 }
 
-/** "RW3 50,000 Mbps, X24 50,000 Mbps, RJ7 20,000 Mbps": who drives an aggregate. */
-function largestFirst(tenants: readonly Tenant[], needOf: (t: Tenant) => number): string {
-  const top = [...tenants].sort((a, b) => needOf(b) - needOf(a) || a.odsCode.localeCompare(b.odsCode));
-  const named = top.slice(0, 3).map((t) => `${t.odsCode} ${mbps(needOf(t))}`);
-  return top.length > 3 ? `largest: ${named.join(', ')} of ${top.length} tenants` : named.join(', ');
+function lanePlanOf(placement: Placement, lane: LaneCapacity): LanePlan {
+  return {
+    count: placement.count,
+    capacityMbps: lane.capacityMbps,
+    binding: lane.binding,
+    averagePacketBytes: lane.averagePacketBytes,
+    laneOf: Object.fromEntries(placement.laneOf),
+    members: placement.members,
+    moves: placement.moves,
+    unpinned: placement.unpinned,
+    groups: placement.groups.filter((g) => g.tenants.length > 1).map((g) => g.tenants),
+  };
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+/** Lanes 2 and up need room in `network.hub.lanes`. */
+function laneRangeErrors(
+  model: EstateModel,
+  placement: Placement,
+  needOf: (t: Tenant) => number,
+): CapacityShortfall[] {
+  if (placement.count <= 1) return [];
+  const range = model.estate.network.hub.lanes;
+  const room = range ? lanesInRange(range) : 0;
+  if (room >= placement.count - 1) return [];
+  const drivers = largest(model.tenants, needOf);
+  return [
+    {
+      path: 'lanes',
+      message: range
+        ? `lanes: the estate needs ${placement.count} lanes for ${mbps(placement.needs.reduce((a, b) => a + b, 0))} (${drivers}) ` +
+          `but network.hub.lanes ${range} holds ${room} beyond lane 1 (a /${LANE_BLOCK_PREFIX} each); widen it in estate.yaml`
+        : `lanes: the estate needs ${placement.count} lanes for ${mbps(placement.needs.reduce((a, b) => a + b, 0))} (${drivers}); ` +
+          `set network.hub.lanes in estate.yaml to a free range of at least /${LANE_BLOCK_PREFIX - Math.ceil(Math.log2(placement.count - 1))} for lanes 2 to ${placement.count}`,
+    },
+  ];
+}
+
+/** How many lanes (beyond lane 1) a `network.hub.lanes` range holds. */
+export function lanesInRange(range: string): number {
+  const cidr = parseCidr(range);
+  if (cidr.prefix > LANE_BLOCK_PREFIX) return 0;
+  return blockSize(cidr) / 2 ** (32 - LANE_BLOCK_PREFIX);
 }

@@ -1,5 +1,5 @@
 import { Tenant } from '../../config/model';
-import { VPN_TUNNEL_MBPS } from '../aws-limits';
+import { VPN_LARGE_TUNNEL_MBPS, VPN_MAX_CONNECTIONS_PER_TENANT } from '../aws-limits';
 import { capacityRow, mbps } from './capacity-row';
 import { CapacityShortfall, OnPremisesLink } from './types';
 import { sizeVpn, VPN_MAX_CAPACITY_MBPS } from './vpn';
@@ -12,13 +12,14 @@ export interface OnPremisesPlan {
 /**
  * One link per tenant with `network.onPremises`, shared by all its environments: VPN
  * tenants get their own connections sized to their need; Direct Connect tenants share the
- * estate's Direct Connect, so they get what that path carries (`directConnectMbps`).
+ * estate's Direct Connect, so they get what their path carries: the ports, or their lane's
+ * Direct Connect gateway if that is less (`directConnectMbpsOf`).
  */
 export function planOnPremises(
   tenants: readonly Tenant[],
   needOf: (tenant: Tenant) => number,
   growthFactor: number,
-  directConnectMbps: number,
+  directConnectMbpsOf: (tenant: string) => number,
 ): OnPremisesPlan {
   const links: OnPremisesLink[] = [];
   const errors: CapacityShortfall[] = [];
@@ -29,7 +30,7 @@ export function planOnPremises(
     if (connection === 'directConnect') {
       links.push({
         tenant: tenant.odsCode,
-        ...capacityRow(need, directConnectMbps),
+        ...capacityRow(need, directConnectMbpsOf(tenant.odsCode)),
         sizing: { kind: 'directConnect' },
       });
       continue;
@@ -42,8 +43,8 @@ export function planOnPremises(
       path: 'on-premises',
       message:
         `${tenant.odsCode} on-premises: needs ${mbps(need)} (${growthFactor} x ${mbps(tenant.network.currentPeakMbps)} peak) ` +
-        `but Site-to-Site VPN tops out at ${mbps(VPN_MAX_CAPACITY_MBPS)} (${vpn.sizing.connections} connections, ` +
-        `${vpn.sizing.tunnels} tunnels of ${mbps(VPN_TUNNEL_MBPS)} with ECMP, one held spare); ` +
+        `but Site-to-Site VPN tops out at ${mbps(VPN_MAX_CAPACITY_MBPS)} with an AZ lost (${VPN_MAX_CONNECTIONS_PER_TENANT} connections ` +
+        `of two ${mbps(VPN_LARGE_TUNNEL_MBPS)} tunnels with ECMP, one tunnel of each left); ` +
         `use Direct Connect: set network.onPremises.connection: directConnect in ${tenant.file}`,
     });
   }

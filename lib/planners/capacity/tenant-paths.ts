@@ -1,13 +1,13 @@
 import { allEnvironments, EstateModel, Tenant, TenantEnvironment } from '../../config/model';
-import { TGW_ATTACHMENT_MBPS_PER_AZ } from '../aws-limits';
 import { planSpokeSubnets } from '../spoke-subnets';
 import { capacityRow, isMet, mbps } from './capacity-row';
-import { survivingAzs } from './lanes';
+import { attachmentCapacity } from './lanes';
 import { CapacityShortfall, OnPremisesLink, TenantPath, TenantPathRow } from './types';
 
 export interface SharedCapacity {
-  readonly inspectionMbps: number;
-  readonly egressMbps: number;
+  /** What one lane carries, as built (inspection and egress alike). */
+  readonly laneMbps: number;
+  readonly laneOf: Readonly<Record<string, number>>;
   readonly links: readonly OnPremisesLink[];
 }
 
@@ -19,8 +19,8 @@ export interface TenantPathsPlan {
 /**
  * One row per environment and path. Each environment is sized for its tenant's full need,
  * because any environment may be the busy one. The spoke attachment is the environment's
- * own; inspection, egress NAT and on-premises show the shared capacity (checked in total by
- * the national rows and the tenant's link).
+ * own; inspection and egress NAT show the capacity of the tenant's lane as built (shared with
+ * its members: the lane rows check them together), on-premises the tenant's link.
  */
 export function planTenantPaths(
   model: EstateModel,
@@ -31,12 +31,20 @@ export function planTenantPaths(
   const errors: CapacityShortfall[] = [];
   const rows = allEnvironments(model).flatMap((env) => {
     const need = needOf(env.tenant);
-    const spoke = spokeRow(env, need, model.estate.availabilityZones[env.region] ?? []);
+    const spoke = spokeRow(
+      env,
+      need,
+      model.estate.availabilityZones[env.region] ?? [],
+      model.estate.network.averagePacketBytes,
+    );
     if (!isMet(spoke)) errors.push(spokeShortfall(spoke, env, model.estate.network.growthFactor));
+    const lane = shared.laneOf[env.tenant.odsCode];
+    const inLane = lane === undefined ? {} : { lane };
+    const laneMbps = lane === undefined ? 0 : shared.laneMbps;
     const out: TenantPathRow[] = [
       spoke,
-      { ...where(env, 'inspection'), ...capacityRow(need, shared.inspectionMbps) },
-      { ...where(env, 'egress-nat'), ...capacityRow(need, shared.egressMbps) },
+      { ...where(env, 'inspection'), ...capacityRow(need, laneMbps), ...inLane },
+      { ...where(env, 'egress-nat'), ...capacityRow(need, laneMbps), ...inLane },
     ];
     const link = linkOf.get(env.tenant.odsCode);
     if (link)
@@ -54,12 +62,17 @@ function where(env: TenantEnvironment, path: TenantPath) {
   return { tenant: env.tenant.odsCode, environment: env.name, path };
 }
 
-/** A spoke is attached in each AZ of its subnet plan, and may lose one. */
-function spokeRow(env: TenantEnvironment, need: number, regionZones: readonly string[]): TenantPathRow {
+/** A spoke is attached in each AZ of its subnet plan, and may lose one; packet rate counts too. */
+function spokeRow(
+  env: TenantEnvironment,
+  need: number,
+  regionZones: readonly string[],
+  averagePacketBytes: number,
+): TenantPathRow {
   const zones = planSpokeSubnets(env.cidr, regionZones).transit.map((s) => s.availabilityZone);
   return {
     ...where(env, 'spoke-attachment'),
-    ...capacityRow(need, TGW_ATTACHMENT_MBPS_PER_AZ * survivingAzs(zones)),
+    ...capacityRow(need, attachmentCapacity(zones, averagePacketBytes)),
   };
 }
 

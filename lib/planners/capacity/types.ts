@@ -23,6 +23,65 @@ export interface TenantPathRow extends CapacityRow {
   readonly path: TenantPath;
   /** For `on-premises`, how the tenant's link is built. */
   readonly sizing?: OnPremisesSizing;
+  /** For `inspection` and `egress-nat`: the lane whose capacity (as built) the row shows. */
+  readonly lane?: number;
+}
+
+/** The two halves of a lane: its inspection VPC and its egress VPC. */
+export type LanePath = 'inspection' | 'egress';
+
+/** One lane's aggregate, in the same shape as a tenant row: the need of its members together. */
+export interface LaneRow extends CapacityRow {
+  readonly lane: number;
+  readonly path: LanePath;
+  /** ODS codes of the tenants in the lane, sorted. */
+  readonly members: readonly string[];
+}
+
+/** One Direct Connect gateway's aggregate: the Direct Connect tenants of the lanes it serves. */
+export interface DirectConnectGatewayRow extends CapacityRow {
+  readonly gateway: number;
+  readonly lanes: readonly number[];
+  readonly members: readonly string[];
+  /** Prefixes the gateway learns from on-premises (its members' on-premises CIDRs); at most 100. */
+  readonly prefixesFromOnPremises: number;
+  /** Prefixes it advertises to on-premises (its members' environments, shared services on the DNS gateway); at most 200. */
+  readonly prefixesToOnPremises: number;
+}
+
+/** The part of a lane that binds first. */
+export type LaneLimit =
+  | 'attachment bandwidth'
+  | 'attachment packet rate'
+  | 'firewall endpoint'
+  | 'NAT gateway bandwidth'
+  | 'NAT gateway packet rate';
+
+/** A tenant the planner moves out of a full lane: an explicit change, shown before deploy. */
+export interface LaneMove {
+  /** The group that moves together (tenants joined by a rule), sorted. */
+  readonly tenants: readonly string[];
+  readonly from: number;
+  readonly to: number;
+  readonly reason: string;
+}
+
+/** Where every tenant's traffic is inspected and leaves for the internet. */
+export interface LanePlan {
+  readonly count: number;
+  /** What one lane carries with an AZ lost. */
+  readonly capacityMbps: number;
+  readonly binding: LaneLimit;
+  readonly averagePacketBytes: number;
+  /** Lane of each tenant (1-based), by ODS code. */
+  readonly laneOf: Readonly<Record<string, number>>;
+  /** Members of lane i + 1, sorted. */
+  readonly members: readonly (readonly string[])[];
+  readonly moves: readonly LaneMove[];
+  /** Tenants placed by the planner rather than pinned with `network.lane`: pin them. */
+  readonly unpinned: readonly string[];
+  /** Tenants that rules join into one group (groups of two or more), each sorted. */
+  readonly groups: readonly (readonly string[])[];
 }
 
 /** One hub-wide aggregate, in the same shape as a tenant row. */
@@ -31,38 +90,60 @@ export interface NationalRow extends CapacityRow {
   readonly sizing: LaneSizing | DirectConnectSizing | AttachmentSizing;
 }
 
-/** How many per-AZ units (firewall endpoints or NAT gateways) the hub needs. */
+/** How many per-AZ units (firewall endpoints or NAT gateways) the hub builds: one per lane per AZ. */
 export interface LaneSizing {
   readonly kind: 'lanes';
-  /** Units in each AZ; each needs its own hub VPC attachment, since one carries 100 Gbps per AZ. */
+  readonly lanes: number;
+  /** Units in each AZ: one per lane, each behind its own lane's attachment. */
   readonly perAz: number;
   /** The hub's AZs (the home region's zones from estate.yaml). */
   readonly availabilityZones: readonly string[];
   /** perAz x the number of AZs. */
   readonly total: number;
+  /** What one lane carries with an AZ lost, and what binds it. */
+  readonly laneCapacityMbps: number;
+  readonly binding: LaneLimit;
+  readonly averagePacketBytes: number;
 }
 
-/** The estate's Direct Connect: one LAG per configured location, connected to one DX gateway. */
+/** The estate's Direct Connect: LAGs at every configured location, transit VIFs to its DX gateways. */
 export interface DirectConnectSizing {
   readonly kind: 'directConnect';
   /** Dedicated port speed for every port, in Mbps. */
   readonly portSpeedMbps: number;
-  /** Ports in the LAG at each location (also the ports per location). */
+  /** Ports in each LAG. */
   readonly lagPorts: number;
+  /** LAGs at each location: one per four gateways (a connection carries at most four transit VIFs). */
+  readonly lagsPerLocation: number;
+  /** The Direct Connect gateways, each serving consecutive lanes. */
+  readonly gateways: readonly DirectConnectGatewaySizing[];
   /** The locations from estate.yaml; every one gets a LAG. */
   readonly locations: readonly string[];
   /** The fewest locations that could carry the need at the largest port and LAG size. */
   readonly locationsNeeded: number;
-  /** lagPorts x locations. */
+  /** lagPorts x lagsPerLocation x locations. */
   readonly totalPorts: number;
-  /** One transit VIF per LAG, counted against the DX gateway's VIF limit. */
+  /** Transit VIFs each gateway needs: one per location, counted against the gateway's VIF limit. */
   readonly transitVifs: number;
+}
+
+/** One Direct Connect gateway: which lanes and tenants it serves. */
+export interface DirectConnectGatewaySizing {
+  /** 1-based, in lane order. */
+  readonly gateway: number;
+  readonly lanes: readonly number[];
+  /** Its Direct Connect tenants, sorted. */
+  readonly tenants: readonly string[];
+  /** It also advertises shared services, for DNS with the on-premises resolvers behind it. */
+  readonly dns: boolean;
 }
 
 /** A fixed-size attachment that cannot be sized up (for example the DX gateway attachment). */
 export interface AttachmentSizing {
   readonly kind: 'attachment';
   readonly availabilityZones: readonly string[];
+  /** How many such attachments (Direct Connect gateways) share the need. @default 1 */
+  readonly gateways?: number;
 }
 
 /** A tenant's on-premises link over Site-to-Site VPN. */
@@ -71,7 +152,10 @@ export interface VpnSizing {
   /** VPN connections to the Transit Gateway, each with two tunnels, all active with BGP and ECMP. */
   readonly connections: number;
   readonly tunnels: number;
-  /** Informational: what is left if an AZ takes one tunnel of every connection with it. */
+  /** `standard` tunnels carry 1.25 Gbps, `large` ones 5 Gbps (Transit Gateway VPNs only). */
+  readonly tunnelBandwidth: 'standard' | 'large';
+  readonly tunnelMbps: number;
+  /** What is left if an AZ takes one tunnel of every connection with it: the capacity counted. */
   readonly azLossCapacityMbps: number;
 }
 
@@ -93,19 +177,21 @@ export interface CapacityShortfall {
   /** ODS code; absent for a national aggregate. */
   readonly tenant?: string;
   readonly environment?: string;
-  readonly path: TenantPath | NationalPath;
+  readonly path: TenantPath | NationalPath | 'lanes';
   readonly message: string;
 }
 
 /** What the network stacks build, in one place. */
 export interface HubSizing {
   readonly availabilityZones: readonly string[];
-  readonly firewallEndpointsPerAz: number;
-  readonly natGatewaysPerAz: number;
+  /** The lanes and who is in each. */
+  readonly lanes: LanePlan;
   /** Absent when no tenant uses Direct Connect. */
   readonly directConnect?: DirectConnectSizing;
   /** VPN connections by tenant ODS code, for tenants with onPremises.connection: vpn. */
   readonly vpnConnections: Readonly<Record<string, number>>;
+  /** The tunnel size of each VPN tenant's connections. */
+  readonly vpnTunnelBandwidth: Readonly<Record<string, 'standard' | 'large'>>;
 }
 
 export interface CapacityPlan {
@@ -116,6 +202,10 @@ export interface CapacityPlan {
   /** One per tenant with an on-premises connection. */
   readonly onPremises: readonly OnPremisesLink[];
   readonly national: readonly NationalRow[];
+  /** Two rows per lane (inspection, egress): the need of its members against one lane. */
+  readonly lanes: readonly LaneRow[];
+  /** One row per Direct Connect gateway. */
+  readonly directConnectGateways: readonly DirectConnectGatewayRow[];
   /** The lowest headroom on any row (below 1 means the plan has errors); absent with no tenants. */
   readonly minimumHeadroom?: number;
   /** Unmet needs; `assertCapacity` turns these into one error. */

@@ -13,6 +13,8 @@ export interface VpnLinkPlan {
   readonly asn: number;
   /** Public IPs of the tenant's VPN devices, one customer gateway each. */
   readonly customerGatewayIps: readonly string[];
+  /** `large` (5 Gbps) tunnels where 1.25 Gbps ones cannot carry the need. */
+  readonly tunnelBandwidth: 'standard' | 'large';
   /** Empty while `missing` is set. */
   readonly connections: readonly VpnConnectionPlan[];
   /** Why the link cannot be built yet (the hub warns and builds nothing for it). */
@@ -37,13 +39,19 @@ export function customerGatewayIpsOf(tenant: Tenant): string[] {
 export function planVpnLinks(
   model: EstateModel,
   connectionsByTenant: Readonly<Record<string, number>>,
+  tunnelBandwidthByTenant: Readonly<Record<string, 'standard' | 'large'>> = {},
 ): VpnLinkPlan[] {
   return model.tenants.flatMap((tenant) => {
     const onPremises = tenant.network.onPremises;
     if (onPremises?.connection !== 'vpn') return [];
     const ips = customerGatewayIpsOf(tenant);
     const count = Math.max(1, connectionsByTenant[tenant.odsCode] ?? 1);
-    const base = { tenant: tenant.odsCode, asn: onPremises.asn, customerGatewayIps: ips };
+    const base = {
+      tenant: tenant.odsCode,
+      asn: onPremises.asn,
+      customerGatewayIps: ips,
+      tunnelBandwidth: tunnelBandwidthByTenant[tenant.odsCode] ?? 'standard',
+    };
     if (ips.length === 0) {
       return [
         {

@@ -1,7 +1,7 @@
 import { Annotations, aws_ec2 as ec2 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { NetworkLookup, AttachmentQuery } from '../../patterns/network/network-lookup';
-import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { VpnLinks } from '../../patterns/network/vpn-links';
 import { allEnvironments, EstateModel } from '../../config/model';
 import { NetworkPlan } from '../../planners/hub/network-plan';
@@ -9,8 +9,9 @@ import { vpnTunnelLogGroupName } from '../../planners/naming';
 import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';
 import { chunk } from '../../planners/segmentation/cidr-sets';
 import { AttachmentPlan } from '../../planners/segmentation/types';
+import { LANES_METADATA } from '../../planners/hub/lane-stacks';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork } from './network-hub-stack';
+import { HubNetwork, homedIn } from './network-hub-stack';
 import { networkStackProps } from './network-stack-props';
 
 export interface HubShardStackProps {
@@ -20,6 +21,8 @@ export interface HubShardStackProps {
   readonly shard: ShardPlan;
   /** From Core-Network (same account and region). */
   readonly hub: HubNetwork;
+  /** Every route table of every lane, by table key (Core-Network's and the lane stacks'). */
+  readonly routeTableIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -33,7 +36,7 @@ export class HubShardStack extends EstateStack {
   readonly shard: ShardPlan;
 
   constructor(scope: Construct, id: string, props: HubShardStackProps) {
-    const { model, plan, shard, hub } = props;
+    const { model, plan, shard, hub, routeTableIds } = props;
     super(
       scope,
       id,
@@ -44,6 +47,10 @@ export class HubShardStack extends EstateStack {
     );
     this.shard = shard;
     const members = new Set(shard.tenants);
+    // Each tenant's lane, which `nhs-cloud plan` compares to list lane moves by name.
+    this.templateOptions.metadata = {
+      [LANES_METADATA]: Object.fromEntries(shard.tenants.map((t) => [t, plan.sizing.lanes.laneOf[t] ?? 1])),
+    };
     const mine = <T extends { tenant?: string }>(items: readonly T[]) =>
       items.filter((i) => i.tenant !== undefined && members.has(i.tenant));
 
@@ -79,11 +86,14 @@ export class HubShardStack extends EstateStack {
       });
       for (const a of group) ids[a.key] = lookup.attachmentId(a.key);
     });
+    const home = <T extends { home: Parameters<typeof homedIn>[0] }>(items: readonly T[]) =>
+      items.filter((i) => i.home.stack === 'shard' && members.has(i.home.tenant));
     new SegmentRouting(this, 'Segments', {
-      routeTableIds: hub.transitGateway.routeTableIds,
-      attachments,
-      routes: mine(plan.segmentation.routes),
-      attachmentId: (key) => ids[key],
+      routeTableId: lookupOf(routeTableIds, 'route table'),
+      associations: home(plan.segmentation.associations),
+      propagations: home(plan.segmentation.propagations),
+      routes: home(plan.segmentation.routes),
+      attachmentId: lookupOf(ids, 'attachment'),
     });
   }
 }

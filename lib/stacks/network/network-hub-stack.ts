@@ -11,26 +11,41 @@ import {
   NetworkLookup,
   NetworkLookupFunction,
 } from '../../patterns/network/network-lookup';
-import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { publishParameter } from '../../patterns/network/shared-parameters';
 import { TransitGateway } from '../../patterns/network/transit-gateway';
 import { EstateModel } from '../../config/model';
 import { unorderableLocations } from '../../planners/hub/direct-connect';
 import { NetworkPlan } from '../../planners/hub/network-plan';
-import { logBucketArn, logBucketName, tgwRouteTableName, vpnTunnelLogGroupName } from '../../planners/naming';
-import { networkNames } from '../../planners/hub/network-names';
+import { logBucketArn, logBucketName, vpnTunnelLogGroupName } from '../../planners/naming';
+import { directConnectGatewayName, networkNames, routeTableName } from '../../planners/hub/network-names';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
 import { CapacityPlan } from '../../planners/capacity/types';
 import { formatShortfalls } from '../../planners/capacity/assert-capacity';
 import { CoreStack } from '../core-stack';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
+import { PlanHome } from '../../planners/segmentation/types';
 
-/** What the shards and the links stack reference in the hub (same account and region). */
+/** What the lanes, shards and the links stack reference in the hub (same account and region). */
 export interface HubNetwork {
   readonly transitGateway: TransitGateway;
   readonly ipam: EstateIpam;
   readonly lookupFunctionArn: string;
+  /** Lane 1's and the shared route tables, by table key. */
+  readonly routeTableIds: Readonly<Record<string, string>>;
+  /** Lane 1's inspection and egress attachments and the Direct Connect gateways', by plan key. */
+  readonly attachmentIds: Readonly<Record<string, string>>;
+  /** The firewall policy every lane's firewall uses. */
+  readonly firewallPolicyArn: string;
+}
+
+/** Whether a binding or route of the plan lives in the stack that `home` names. */
+export function homedIn(home: PlanHome, stack: PlanHome['stack'], key?: string | number): boolean {
+  if (home.stack !== stack) return false;
+  if (home.stack === 'lane') return home.lane === key;
+  if (home.stack === 'shard' || home.stack === 'returns') return home.tenant === key;
+  return true;
 }
 
 export interface NetworkHubStackProps {
@@ -74,9 +89,9 @@ export class NetworkHubStack extends CoreStack {
     const serviceToken = lookup.function.functionArn;
     const transitGateway = new TransitGateway(this, 'TransitGateway', {
       amazonSideAsn: estate.network.transitGatewayAsn,
-      segments: plan.segmentation.segments,
+      tables: plan.segmentation.tables.filter((t) => t.lane === 1),
       name: names.prefix,
-      routeTableName: (segment) => tgwRouteTableName(estate, segment),
+      routeTableName: (t) => routeTableName(estate, t.segment, t.lane),
     });
     const transitGatewayId = transitGateway.transitGatewayId;
     const ipam = new EstateIpam(this, 'Ipam', {
@@ -93,6 +108,7 @@ export class NetworkHubStack extends CoreStack {
       homeNet: plan.segmentation.firewall.homeNet,
     });
     const inspection = new InspectionVpc(this, 'Inspection', {
+      lane: 1,
       subnets: plan.subnets.inspection,
       transitGatewayId,
       firewallName: names.firewall,
@@ -102,6 +118,7 @@ export class NetworkHubStack extends CoreStack {
       lookupServiceToken: serviceToken,
     });
     const egress = new EgressVpc(this, 'Egress', {
+      lane: 1,
       subnets: plan.subnets.egress,
       transitGatewayId,
       returnRanges: plan.segmentation.firewall.homeNet,
@@ -115,43 +132,48 @@ export class NetworkHubStack extends CoreStack {
       const dx = new DirectConnect(this, 'DirectConnect', {
         plan: plan.directConnect,
         transitGatewayId,
+        gatewayName: (g) => directConnectGatewayName(estate, g),
         namePrefix: names.prefix,
       });
       const found = new NetworkLookup(this, 'DirectConnectAttachment', {
         serviceToken,
         transitGatewayId,
-        attachments: {
-          [HUB_ATTACHMENT_KEYS['direct-connect']]: {
-            type: 'direct-connect-gateway',
-            resourceId: dx.gateway.attrDirectConnectGatewayId,
-          },
-        },
+        attachments: Object.fromEntries(
+          plan.directConnect.gateways.map((g) => [
+            g.key,
+            {
+              type: 'direct-connect-gateway' as const,
+              resourceId: dx.gateways.get(g.gateway)!.attrDirectConnectGatewayId,
+            },
+          ]),
+        ),
       });
-      found.node.addDependency(dx.association);
-      attachmentIds[HUB_ATTACHMENT_KEYS['direct-connect']] = found.attachmentId(
-        HUB_ATTACHMENT_KEYS['direct-connect'],
-      );
+      for (const association of dx.associations.values()) found.node.addDependency(association);
+      for (const g of plan.directConnect.gateways) attachmentIds[g.key] = found.attachmentId(g.key);
     }
+    const inHub = <T extends { home: PlanHome }>(items: readonly T[]) =>
+      items.filter((i) => homedIn(i.home, 'hub'));
     new SegmentRouting(this, 'Segments', {
-      routeTableIds: transitGateway.routeTableIds,
-      // The shared-services attachment is made in another account, so the links stack wires it.
-      attachments: plan.segmentation.attachments.filter(
-        (a) => a.tenant === undefined && a.key in attachmentIds,
-      ),
-      routes: plan.segmentation.routes.filter((r) => r.tenant === undefined),
-      attachmentId: (key) => {
-        const id = attachmentIds[key];
-        if (!id) throw new Error(`the hub has no attachment ${key}`);
-        return id;
-      },
+      routeTableId: lookupOf(transitGateway.routeTableIds, 'route table'),
+      associations: inHub(plan.segmentation.associations),
+      propagations: inHub(plan.segmentation.propagations),
+      routes: inHub(plan.segmentation.routes),
+      attachmentId: lookupOf(attachmentIds, 'hub attachment'),
     });
 
     shareWithOrganization(this, model, serviceToken, transitGatewayId);
-    warnAboutLanes(this, plan);
+    warnAboutDirectConnect(this, plan);
     warnAboutCapacity(this, props.capacity);
     // Other stacks name the function by ARN: no reference, and the same string in every shard.
     const arn = lookupFunctionArn(this.region, this.account, names.lookupFunction);
-    this.hub = { transitGateway, ipam, lookupFunctionArn: arn };
+    this.hub = {
+      transitGateway,
+      ipam,
+      lookupFunctionArn: arn,
+      routeTableIds: transitGateway.routeTableIds,
+      attachmentIds,
+      firewallPolicyArn: policy.arn,
+    };
   }
 }
 
@@ -187,16 +209,8 @@ function shareWithOrganization(
   });
 }
 
-/** The hub builds one inspection and one egress lane; say so when the capacity plan wants more. */
-function warnAboutLanes(stack: Stack, plan: NetworkPlan): void {
-  const { firewallEndpointsPerAz, natGatewaysPerAz } = plan.sizing;
-  if (firewallEndpointsPerAz > 1 || natGatewaysPerAz > 1) {
-    Annotations.of(stack).addWarningV2(
-      '@nhs-cloud/network:lanes',
-      `the capacity plan needs ${firewallEndpointsPerAz} firewall endpoint(s) and ${natGatewaysPerAz} NAT gateway(s) per AZ, ` +
-        'but the hub builds one lane (one endpoint and one NAT gateway per AZ behind one attachment); see docs/network.md, "Capacity plan"',
-    );
-  }
+/** Warnings about what the hub cannot build yet: unordered ports, gateways without transit VIFs. */
+function warnAboutDirectConnect(stack: Stack, plan: NetworkPlan): void {
   const unorderable = plan.directConnect ? unorderableLocations(plan.directConnect) : [];
   if (unorderable.length > 0) {
     Annotations.of(stack).addWarningV2(
@@ -205,6 +219,8 @@ function warnAboutLanes(stack: Stack, plan: NetworkPlan): void {
         'location codes (such as EqLD5), so no ports are ordered there; write each location as its code',
     );
   }
+  for (const missing of plan.directConnect?.missingVifs ?? [])
+    Annotations.of(stack).addWarningV2('@nhs-cloud/network:dx-vif', missing);
 }
 
 /** With `capacityGate=warn` the app builds an estate the hub cannot carry: say so on the hub. */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { NetworkLookup } from '../../patterns/network/network-lookup';
-import { SegmentRouting } from '../../patterns/network/segment-routing';
+import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { EstateConfig } from '../../config/schema/estate-schema';
 import { NetworkPlan } from '../../planners/hub/network-plan';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
@@ -13,12 +13,14 @@ export interface NetworkLinksStackProps {
   readonly plan: NetworkPlan;
   /** From Core-Network (same account and region). */
   readonly hub: HubNetwork;
+  /** Every route table of every lane, by table key. */
+  readonly routeTableIds: Readonly<Record<string, string>>;
 }
 
 /**
  * Core-Network-Links: the hub attachments other core accounts make (the shared-services VPC).
- * It deploys after Core-SharedServices has attached, finds the attachment by its owner account,
- * and associates and propagates it as planned.
+ * It deploys after Core-SharedServices has attached and every lane exists, finds the attachment
+ * by its owner account, and associates it and propagates it into every lane's post-inspection.
  */
 export class NetworkLinksStack extends EstateStack {
   constructor(scope: Construct, id: string, props: NetworkLinksStackProps) {
@@ -38,9 +40,12 @@ export class NetworkLinksStack extends EstateStack {
       attachments: { [key]: { type: 'vpc', owner: estate.organization.accounts.sharedServices } },
       revision: estate.network.hub.sharedServices,
     });
+    const links = <T extends { home: { stack: string } }>(items: readonly T[]) =>
+      items.filter((i) => i.home.stack === 'links');
     new SegmentRouting(this, 'Segments', {
-      routeTableIds: hub.transitGateway.routeTableIds,
-      attachments: plan.segmentation.attachments.filter((a) => a.key === key),
+      routeTableId: lookupOf(props.routeTableIds, 'route table'),
+      associations: links(plan.segmentation.associations),
+      propagations: links(plan.segmentation.propagations),
       routes: [],
       attachmentId: (k) => lookup.attachmentId(k),
     });

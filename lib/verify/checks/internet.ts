@@ -1,6 +1,21 @@
 import { describePorts } from '../sets/format';
 import { endText, inspectedAt } from './inspection';
 import { CheckContext, Findings, Violation } from './types';
+import { Vpc } from '../model/types';
+import { Owners } from '../policy/owners';
+import { isEmpty, subtract } from '../sets/interval-set';
+
+/**
+ * An egress VPC: lane 1's (`network.hub.egress` in config), or a lane's in `network.hub.lanes`
+ * that its template tags as one (docs/adr/0024-hub-lanes.md).
+ */
+export function isEgressVpc(vpc: Vpc, ownerKey: string, owners: Owners): boolean {
+  if (ownerKey === 'hub/egress') return true;
+  const lanes = owners.byKey.get('hub/lanes');
+  return (
+    vpc.tags['nhs-cloud:role'] === 'egress' && !!lanes && isEmpty(subtract(vpc.addresses, lanes.addresses))
+  );
+}
 
 /**
  * (3) Internet egress from a spoke passes an explicit firewall pass, then a NAT gateway in
@@ -41,8 +56,8 @@ export function checkInternet(ctx: CheckContext): Violation[] {
     const problems: string[] = [];
     if (firewall < 0) problems.push('without an explicit pass by the inspection firewall');
     if (!natVpc) problems.push(firewall < 0 ? 'and without NAT after it' : 'without NAT after the firewall');
-    else if (vpcOwner(natVpc).key !== 'hub/egress')
-      problems.push(`through NAT in ${natVpc.label}, not the egress VPC`);
+    else if (!isEgressVpc(natVpc, vpcOwner(natVpc).key, ctx.owners))
+      problems.push(`through NAT in ${natVpc.label}, not an egress VPC`);
     if (end.kind === 'internet' && natVpc && end.gateway.vpc !== natVpc)
       problems.push(`through ${end.gateway.label}, not the NAT's VPC`);
     if (problems.length > 0) {

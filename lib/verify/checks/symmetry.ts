@@ -13,17 +13,20 @@ import {
   subtract,
   union,
 } from '../sets/interval-set';
-import { endText, inspectedAt } from './inspection';
+import { endpointText, endpointVpc, endText, inspectedAt } from './inspection';
 import { CheckContext, Findings, Violation } from './types';
 
 /**
- * (7) No asymmetric path through the firewall.
+ * (7) No asymmetric path through the firewall. Flow state lives in one firewall endpoint (a
+ * lane's inspection VPC, in one zone), so the reply must come back through that endpoint.
  *
  * - Appliance mode: wherever a path enters a firewall's VPC from the Transit Gateway, that
  *   attachment must have appliance mode, or the two directions of a flow can meet different
  *   endpoints (per-zone state) and the reply is dropped.
  * - Replies: for every inspected flow, the reply (walked back from where the flow arrived,
- *   with firewalls passing on state) must reach the sender and cross the same firewall.
+ *   with firewalls passing on state) must reach the sender, cross exactly one firewall
+ *   endpoint, and that in the same lane's VPC (and zone, unless appliance mode hashes it) as
+ *   the request's.
  */
 export function checkSymmetry(ctx: CheckContext): Violation[] {
   const findings = new Findings();
@@ -136,13 +139,24 @@ function replyProblem(reply: Leaf, request: Hop, r: Reach): { kind: string; text
     return { kind: 'lost', text: `does not get back (${endText(reply)})` };
   }
   const firewalls = reply.hops.filter((h) => h.kind === 'firewall');
-  const same = firewalls.filter((h) => h.firewall === request.firewall);
+  const lane = endpointVpc(request);
+  const same = firewalls.filter((h) => endpointVpc(h) === lane && h.firewall === request.firewall);
   if (same.length === 0) {
-    return { kind: 'bypass', text: `bypasses ${request.firewall!.label}, which passed the request` };
+    const other = firewalls[0];
+    return other
+      ? {
+          kind: 'lane',
+          text: `crosses ${endpointText(other)}, but the request crossed ${endpointText(request)}: the reply meets no flow state`,
+        }
+      : { kind: 'bypass', text: `bypasses ${endpointText(request)}, which passed the request` };
   }
-  const entry = [...r.leaf.hops]
-    .reverse()
-    .find((h) => h.kind === 'attachment' && h.attachment?.vpc === request.firewall!.vpc);
+  if (firewalls.length > 1) {
+    return {
+      kind: 'twice',
+      text: `crosses ${firewalls.length} firewall endpoints (${firewalls.map(endpointText).join(', then ')}); a flow is inspected once`,
+    };
+  }
+  const entry = [...r.leaf.hops].reverse().find((h) => h.kind === 'attachment' && h.attachment?.vpc === lane);
   const hashed = entry?.attachment?.applianceMode ?? false;
   if (!hashed && !same.some((h) => h.az === request.az)) {
     return {

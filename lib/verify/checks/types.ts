@@ -10,11 +10,15 @@ export const CHECKS = {
   model: 'Every network fact the proofs depend on resolves offline',
   'tenant-isolation': 'No tenant reaches another tenant except through inspection with an explicit allow',
   'tier-isolation': 'Prod and nonprod are isolated',
-  'internet-egress': 'Internet egress from spokes passes the firewall, then NAT in the egress VPC',
+  'internet-egress': 'Internet egress from spokes passes the firewall, then NAT in an egress VPC',
   'internet-ingress': 'No path from the internet reaches a tenant subnet',
   'on-premises': "Each tenant reaches its own on-premises prefixes through inspection, and no other tenant's",
   'policy-flows': 'Every flow the policy allows is reachable through inspection (national services, egress)',
-  symmetry: 'No asymmetric path through the firewall: appliance mode on, replies return the same way',
+  symmetry:
+    'No asymmetric path through the firewall: appliance mode on, replies return through the same endpoint (lane and zone)',
+  'single-inspection': 'Every flow crosses exactly one inspection firewall endpoint',
+  'routing-isolation': 'With every firewall passing everything, routing alone keeps prod and nonprod apart',
+  plan: 'Every attachment is associated and propagated where the segmentation and lane plan puts it',
 } as const;
 export type CheckId = keyof typeof CHECKS;
 

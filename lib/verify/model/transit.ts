@@ -3,7 +3,7 @@ import { Unresolvable } from '../assembly/unresolvable';
 import { fromCidrs } from '../sets/interval-set';
 import { BuildContext } from './context';
 import { located } from './labels';
-import { subnetOf, vpcOf } from './vpcs';
+import { subnetOf, tagsOf, vpcOf } from './vpcs';
 import { AttachmentKind, TgwAttachment, TgwRouteTable, TransitGateway } from './types';
 
 const VPC_ATTACHMENTS = ['AWS::EC2::TransitGatewayVpcAttachment', 'AWS::EC2::TransitGatewayAttachment'];
@@ -23,6 +23,7 @@ export function addTransitGateways(ctx: BuildContext): void {
           tgw,
           routes: [],
           propagations: [],
+          propagationOrigins: new Map(),
         };
         ctx.tgwRouteTables.set(table.id, table);
         tgw.routeTables.push(table);
@@ -137,7 +138,17 @@ export function addTgwRouting(ctx: BuildContext): void {
       const tgwId = ctx.text(record, 'TransitGatewayId');
       const tgw = tgwId ? ctx.transitGateways.get(tgwId) : undefined;
       if (!tgw) throw new Unresolvable(`transit gateway ${tgwId ?? '(none)'} is not in the assembly`);
-      const table: TgwRouteTable = { ...located(record), tgw, routes: [], propagations: [] };
+      const tags = tagsOf(ctx, record);
+      const lane = tags['nhs-cloud:lane'] === undefined ? undefined : Number(tags['nhs-cloud:lane']);
+      const table: TgwRouteTable = {
+        ...located(record),
+        tgw,
+        routes: [],
+        propagations: [],
+        propagationOrigins: new Map(),
+        ...(tags['nhs-cloud:segment'] ? { segment: tags['nhs-cloud:segment'] } : {}),
+        ...(lane !== undefined && Number.isInteger(lane) ? { lane } : {}),
+      };
       ctx.tgwRouteTables.set(table.id, table);
       tgw.routeTables.push(table);
     });
@@ -151,12 +162,14 @@ export function addTgwRouting(ctx: BuildContext): void {
       }
       explicit.add(attachment);
       attachment.association = table;
+      attachment.associationOrigin = located(record).label;
     });
   }
   for (const record of ctx.resources('AWS::EC2::TransitGatewayRouteTablePropagation')) {
     ctx.attempt(record, () => {
       const { table, attachment } = tableAndAttachment(ctx, record);
       table.propagations.push(attachment);
+      table.propagationOrigins.set(attachment.id, located(record).label);
     });
   }
   for (const record of ctx.resources('AWS::EC2::TransitGatewayRoute')) {

@@ -27,6 +27,8 @@ export interface Vpc extends Located {
   readonly defaultNacl: Nacl;
   readonly internetGateways: InternetGateway[];
   readonly attachments: TgwAttachment[];
+  /** The template's tags (lane VPCs carry `nhs-cloud:lane` and `nhs-cloud:role`). */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 export interface Subnet extends Located {
@@ -120,6 +122,8 @@ export interface TgwAttachment extends Located {
   prefixes: IntervalSet;
   prefixCidrs: readonly string[];
   association?: TgwRouteTable;
+  /** Where the association is declared, for witnesses. */
+  associationOrigin?: string;
   /** On-premises attachments: the tenant whose network is behind it, when known. */
   readonly tenant?: string;
   /** The attached resource (VPC, VPN connection or Direct Connect gateway), for lookups. */
@@ -131,6 +135,12 @@ export interface TgwRouteTable extends Located {
   readonly routes: TgwRoute[];
   readonly propagations: TgwAttachment[];
   map?: PrefixMap<TgwRoute>;
+  /** From the `nhs-cloud:segment` tag: the segment the generator meant the table for. */
+  readonly segment?: string;
+  /** From the `nhs-cloud:lane` tag: the lane (absent on tables every lane shares). */
+  readonly lane?: number;
+  /** Where each propagation is declared, by attachment ID, for witnesses. */
+  readonly propagationOrigins: Map<string, string>;
 }
 
 export interface TgwRoute {

@@ -1,6 +1,7 @@
 import { Unresolvable } from '../assembly/unresolvable';
 import { fromCidr, fromCidrs, IntervalSet, range } from '../sets/interval-set';
 import { PrefixMap } from '../sets/prefix-map';
+import { ResourceRecord } from '../assembly/resolver';
 import { BuildContext } from './context';
 import { labelOf, located } from './labels';
 import { Nacl, NaclEntry, RouteTable, Subnet, Vpc } from './types';
@@ -30,6 +31,7 @@ export function addVpcs(ctx: BuildContext): void {
         },
         internetGateways: [],
         attachments: [],
+        tags: tagsOf(ctx, record),
       };
       (vpc as { mainRouteTable: RouteTable }).mainRouteTable = {
         ...base,
@@ -238,4 +240,20 @@ function naclOf(ctx: BuildContext, id: string | undefined): Nacl {
   const nacl = id ? ctx.nacls.get(id) : undefined;
   if (!nacl) throw new Unresolvable(`network ACL ${id ?? '(none)'} is not in the assembly`);
   return nacl;
+}
+
+/** A resource's tags as a plain map; tags that do not resolve offline are left out. */
+export function tagsOf(ctx: BuildContext, record: ResourceRecord): Record<string, string> {
+  let tags: unknown;
+  try {
+    tags = ctx.prop(record, 'Tags');
+  } catch (error) {
+    if (error instanceof Unresolvable) return {};
+    throw error;
+  }
+  const out: Record<string, string> = {};
+  if (!Array.isArray(tags)) return out;
+  for (const tag of tags as { Key?: unknown; Value?: unknown }[])
+    if (typeof tag?.Key === 'string' && typeof tag.Value === 'string') out[tag.Key] = tag.Value;
+  return out;
 }

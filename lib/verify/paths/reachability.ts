@@ -40,7 +40,19 @@ export interface Reachability {
  * the internet through every internet gateway; once per protocol, with every destination
  * and port at once. Each leaf is split by the owner of the addresses it reached.
  */
-export function computeReachability(model: NetworkModel, owners: Owners): Reachability {
+export function computeReachability(
+  model: NetworkModel,
+  owners: Owners,
+  options: {
+    /**
+     * Routing alone (see `WalkOptions.passAll`): one protocol, from the tenants only, towards the
+     * other tier's addresses only (all `routing-isolation` asks).
+     */
+    readonly passAll?: boolean;
+    /** Keep only the reaches this accepts (the rest are walked, then dropped, to save memory). */
+    readonly keep?: (from: Owner, to: Owner) => boolean;
+  } = {},
+): Reachability {
   const vpcOwners = new Map<Vpc, Owner>();
   const vpcOwner = (vpc: Vpc): Owner => {
     let owner = vpcOwners.get(vpc);
@@ -63,22 +75,42 @@ export function computeReachability(model: NetworkModel, owners: Owners): Reacha
   const reaches: Reach[] = [];
   let walks = 0;
   const collect = (from: Owner, leaves: Leaf[]): void => {
-    for (const leaf of leaves) classify(owners, vpcOwner, from, leaf, reaches);
+    const found: Reach[] = [];
+    for (const leaf of leaves) classify(owners, vpcOwner, from, leaf, found);
+    for (const r of found) if (!options.keep || options.keep(r.from, r.to)) reaches.push(r);
   };
+  // Routing alone does not depend on the protocol once firewalls and NACLs pass everything.
+  const protocols = options.passAll ? PROTOCOLS.slice(0, 1) : PROTOCOLS;
   const memos = new Map(PROTOCOLS.map((p) => [p, new Map()]));
+  // Routing alone is asked one thing: can a tenant reach the other tier. Walking only towards
+  // the other tier's addresses keeps every other destination (blackholed or not) out of it.
+  const tierAddresses = (tier: Owner['tier']) =>
+    normalise(owners.all.filter((o) => o.kind === 'tenant' && o.tier !== tier).flatMap((o) => o.addresses));
+  const otherTier = new Map([
+    ['prod', tierAddresses('prod')],
+    ['nonprod', tierAddresses('nonprod')],
+  ]);
   for (const vpc of model.vpcs) {
     const from = vpcOwner(vpc);
     if (from.kind !== 'tenant' && from.kind !== 'shared-services') continue;
-    // Only addresses in a subnet can send (and be replied to).
-    const src = normalise(vpc.subnets.flatMap((s) => s.addresses));
+    if (options.passAll && from.kind !== 'tenant') continue;
+    // Only addresses in a subnet can send (and be replied to). Routing alone does not look at
+    // the source, so those walks share one, and with it every mid-path result.
+    const src = options.passAll ? ALL_ADDRESSES : normalise(vpc.subnets.flatMap((s) => s.addresses));
     for (const subnet of sourceSubnets(vpc)) {
-      for (const protocol of PROTOCOLS) {
+      for (const protocol of protocols) {
         walks++;
-        const piece = { src, dst: ALL_ADDRESSES, ports: ALL_PORTS };
-        collect(from, Walk.fromSubnet(subnet, piece, protocol, { memo: memos.get(protocol) }));
+        const dst = options.passAll ? (otherTier.get(from.tier ?? 'prod') ?? ALL_ADDRESSES) : ALL_ADDRESSES;
+        const piece = { src, dst, ports: ALL_PORTS };
+        collect(
+          from,
+          Walk.fromSubnet(subnet, piece, protocol, { memo: memos.get(protocol), passAll: options.passAll }),
+        );
       }
     }
   }
+  // Routing alone: only where tenants' own flows can go matters (tier isolation).
+  if (options.passAll) return { reaches: dedupe(reaches), vpcOwner, walks };
   for (const tgw of model.transitGateways) {
     for (const attachment of tgw.attachments) {
       if (attachment.kind !== 'vpn' && attachment.kind !== 'direct-connect') continue;

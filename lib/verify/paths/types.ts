@@ -1,6 +1,13 @@
 import { Piece, Protocol } from '../firewall/types';
 import { IntervalSet } from '../sets/interval-set';
-import { Firewall, InternetGateway, NatGateway, Subnet, TgwAttachment } from '../model/types';
+import {
+  Firewall,
+  FirewallEndpoint,
+  InternetGateway,
+  NatGateway,
+  Subnet,
+  TgwAttachment,
+} from '../model/types';
 
 export type HopKind =
   | 'internet'
@@ -25,6 +32,8 @@ export interface Hop {
   readonly via: string;
   readonly az?: string;
   readonly firewall?: Firewall;
+  /** Firewall hops: the endpoint that kept the flow's state (its VPC and zone). */
+  readonly endpoint?: FirewallEndpoint;
   readonly attachment?: TgwAttachment;
   readonly nat?: NatGateway;
   /** NAT hops: the sources before translation, which the reply goes back to. */
@@ -59,6 +68,12 @@ export interface WalkOptions {
    * (stateless) are skipped at the ends, since ephemeral ports are not modelled.
    */
   readonly reply?: boolean;
+  /**
+   * Every firewall passes everything, as if its rules were gone, and NACLs are skipped: what
+   * routing alone allows, the same for every protocol. Used to prove that tiers are kept apart
+   * by routing, not only by rules.
+   */
+  readonly passAll?: boolean;
   /** Shared between walks of one protocol and these options: leaves from each mid-path hop. */
   readonly memo?: Map<string, { readonly piece: Piece; readonly leaves: Leaf[] }[]>;
 }

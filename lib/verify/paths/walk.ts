@@ -64,7 +64,7 @@ export class Walk {
   static fromSubnet(subnet: Subnet, piece: Piece, protocol: Protocol, options: WalkOptions = {}): Leaf[] {
     const walk = new Walk(protocol, options);
     const trail: Trail = { hops: [], visited: new Set() };
-    for (const verdict of walk.options.reply
+    for (const verdict of walk.options.reply || walk.options.passAll
       ? [{ piece, allow: true, reason: '' }]
       : naclVerdicts(subnet.nacl, true, piece, protocol)) {
       if (verdict.allow) walk.route(subnet, subnet.routeTable, verdict.piece, trail);
@@ -254,7 +254,18 @@ export class Walk {
   private inspect(endpoint: FirewallEndpoint, piece: Piece, trail: Trail): void {
     const { firewall } = endpoint;
     let outcomes: FirewallOutcome[];
-    if (this.options.reply) {
+    if (this.options.passAll) {
+      outcomes = [
+        {
+          piece,
+          verdict: 'pass',
+          reason: 'every firewall passes everything (what routing alone allows)',
+          inspected: true,
+          explicit: true,
+          conditions: [],
+        },
+      ];
+    } else if (this.options.reply) {
       outcomes = [
         {
           piece,
@@ -285,6 +296,7 @@ export class Walk {
         az: endpoint.az,
         via: `${outcome.verdict}: ${outcome.reason}${conditions}`,
         firewall,
+        endpoint,
         inspected: outcome.inspected,
         explicit: outcome.explicit,
         conditions: outcome.conditions,
@@ -402,9 +414,10 @@ export class Walk {
   }
 
   deliver(subnet: Subnet, piece: Piece, trail: Trail, via: string): void {
-    const verdicts = this.options.reply
-      ? [{ piece, allow: true, reason: '' }]
-      : naclVerdicts(subnet.nacl, false, piece, this.protocol);
+    const verdicts =
+      this.options.reply || this.options.passAll
+        ? [{ piece, allow: true, reason: '' }]
+        : naclVerdicts(subnet.nacl, false, piece, this.protocol);
     for (const verdict of verdicts) {
       const hop: Hop = {
         kind: 'delivered',

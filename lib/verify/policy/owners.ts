@@ -85,6 +85,9 @@ export function ownersOf(model: EstateModel): Owners {
   });
   add({ key: 'hub/inspection', segment: 'network-hub', kind: 'hub', cidrs: [network.hub.inspection] });
   add({ key: 'hub/egress', segment: 'network-hub', kind: 'hub', cidrs: [network.hub.egress] });
+  // Lanes 2 and up: their inspection and egress VPCs, told apart by their tags (docs/adr/0020).
+  if (network.hub.lanes)
+    add({ key: 'hub/lanes', segment: 'network-hub', kind: 'hub', cidrs: [network.hub.lanes] });
   const internet: Owner = {
     key: 'internet',
     segment: 'internet',

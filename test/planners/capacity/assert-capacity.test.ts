@@ -11,13 +11,13 @@ describe('assertCapacity', () => {
   test('throws one error listing every unmet need', () => {
     const plan = planCapacity(
       estateModel([
-        { ods: 'RDU', peakMbps: 4000, onPremises: 'vpn' },
-        { ods: 'RM3', peakMbps: 2000, onPremises: 'vpn' },
+        { ods: 'RDU', peakMbps: 4500, onPremises: 'vpn' },
+        { ods: 'RM3', peakMbps: 5000, onPremises: 'vpn' },
       ]),
     );
     expect(() => assertCapacity(plan)).toThrow(CapacityError);
     expect(() => assertCapacity(plan)).toThrow(
-      /^Capacity plan: 2 unmet needs\n {2}- RDU on-premises: needs 40,000 Mbps .*\n {2}- RM3 on-premises: needs 20,000 Mbps /,
+      /^Capacity plan: 2 unmet needs\n {2}- RDU on-premises: needs 45,000 Mbps .*\n {2}- RM3 on-premises: needs 50,000 Mbps /,
     );
   });
 });

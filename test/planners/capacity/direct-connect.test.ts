@@ -24,6 +24,8 @@ describe('sizeDirectConnect', () => {
         kind: 'directConnect',
         portSpeedMbps: row.speed,
         lagPorts: row.lag,
+        lagsPerLocation: 1,
+        gateways: [],
         locations: row.locations,
         locationsNeeded: row.needed,
         totalPorts: row.totalPorts,
@@ -42,6 +44,24 @@ describe('sizeDirectConnect', () => {
       "needs 3 Direct Connect locations (a location's LAG carries at most 2 x 400 Gbps and one location " +
         'may be lost); estate.yaml lists 2: add locations to network.directConnect.locations',
     );
+  });
+
+  test('every four gateways add a LAG at each location, which shares the load (a connection carries four transit VIFs)', () => {
+    const gateways = Array.from({ length: 5 }, (_, i) => ({
+      gateway: i + 1,
+      lanes: [i + 1],
+      tenants: [],
+      dns: false,
+    }));
+    const plan = sizeDirectConnect(875_000, THREE, gateways);
+    expect(plan.sizing).toMatchObject({
+      lagsPerLocation: 2,
+      portSpeedMbps: 400_000,
+      lagPorts: 2,
+      totalPorts: 12,
+    });
+    expect(plan.capacityMbps).toBe(2 * 2 * 2 * 400_000);
+    expect(plan.problem).toBeUndefined();
   });
 
   test('Direct Connect with no configured locations counts nothing and says what to set', () => {

@@ -11,8 +11,14 @@ export interface TenantSpec {
   readonly ods: string;
   readonly peakMbps: number;
   readonly onPremises?: 'vpn' | 'directConnect';
+  /** @default ['172.16.0.0/16'] with onPremises */
+  readonly onPremisesCidrs?: readonly string[];
   /** @default ['prod'] */
   readonly environments?: readonly string[];
+  /** `network.lane`: the lane the tenant is pinned to. */
+  readonly lane?: number;
+  /** @default 'local' */
+  readonly scope?: 'local' | 'national';
 }
 
 export interface EstateSpec {
@@ -22,6 +28,13 @@ export interface EstateSpec {
   readonly dxLocations?: readonly string[];
   /** @default eu-west-2a, 2b and 2c */
   readonly zones?: readonly string[];
+  /** `network.hub.lanes`. @default 10.1.0.0/16 */
+  readonly lanesRange?: string | null;
+  /** @default 1000 */
+  readonly averagePacketBytes?: number;
+  readonly rules?: readonly unknown[];
+  /** @default none */
+  readonly resolvers?: readonly string[];
 }
 
 export const TWO_LOCATIONS = ['Slough', 'Docklands'];
@@ -40,10 +53,18 @@ export function estateModel(tenants: readonly TenantSpec[], spec: EstateSpec = {
     availabilityZones: { 'eu-west-2': spec.zones ?? ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'] },
     network: {
       tenantSupernet: '10.64.0.0/10',
-      hub: { inspection: '10.0.0.0/22', egress: '10.0.4.0/22', sharedServices: '10.0.8.0/21' },
+      hub: {
+        inspection: '10.0.0.0/22',
+        egress: '10.0.4.0/22',
+        sharedServices: '10.0.8.0/21',
+        ...(spec.lanesRange === null ? {} : { lanes: spec.lanesRange ?? '10.1.0.0/16' }),
+      },
       growthFactor: spec.growthFactor ?? 10,
+      ...(spec.averagePacketBytes ? { averagePacketBytes: spec.averagePacketBytes } : {}),
       ...(spec.dxLocations ? { directConnect: { locations: spec.dxLocations } } : {}),
+      ...(spec.resolvers ? { dns: { onPremisesResolvers: spec.resolvers, forwardedDomains: [] } } : {}),
     },
+    segmentation: { rules: spec.rules ?? [] },
   });
   return { estate, tenants: tenants.map(tenant) };
 }
@@ -55,15 +76,22 @@ function tenant(spec: TenantSpec, index: number): Tenant {
     kind: tenantKind(spec.ods),
     odsCode: spec.ods,
     name: `Test organisation ${spec.ods}`,
-    scope: 'local',
+    scope: spec.scope ?? 'local',
     dataClassification: 'OFFICIAL',
     patientData: true,
     contacts: { owner: 'it@example.nhs.uk', security: 'cyber@example.nhs.uk' },
     network: {
       currentPeakMbps: spec.peakMbps,
       ...(spec.onPremises
-        ? { onPremises: { connection: spec.onPremises, cidrs: ['172.16.0.0/16'], asn: 65001 } }
+        ? {
+            onPremises: {
+              connection: spec.onPremises,
+              cidrs: [...(spec.onPremisesCidrs ?? ['172.16.0.0/16'])],
+              asn: 65001,
+            },
+          }
         : {}),
+      ...(spec.lane ? { lane: spec.lane } : {}),
     },
     environments: Object.fromEntries(
       names.map((name, i) => [

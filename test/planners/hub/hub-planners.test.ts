@@ -57,6 +57,11 @@ describe('planDirectConnect', () => {
     kind: 'directConnect',
     portSpeedMbps: 100_000,
     lagPorts: 2,
+    lagsPerLocation: 1,
+    gateways: [
+      { gateway: 1, lanes: [1], tenants: ['RGR'], dns: true },
+      { gateway: 2, lanes: [2], tenants: ['RDE'], dns: false },
+    ],
     locations: ['EqLD5', 'Telehouse North, London'],
     locationsNeeded: 2,
     totalPorts: 4,
@@ -64,20 +69,36 @@ describe('planDirectConnect', () => {
   };
   const model = networkModel([
     { ods: 'RGR', onPremises: { connection: 'directConnect', cidrs: ['172.20.0.0/16'], asn: 64513 } },
+    { ods: 'RDE', onPremises: { connection: 'directConnect', cidrs: ['172.21.0.0/16'], asn: 64515 } },
   ]);
 
-  test('one LAG per location, ports and speed from the capacity plan, summaries only advertised', () => {
+  test('one LAG per location, ports and speed from the capacity plan', () => {
     const plan = planDirectConnect(model, sizing)!;
-    expect(plan.allowedPrefixes).toEqual(['10.64.0.0/10', '10.0.8.0/21']);
     expect(plan.lags).toEqual([
-      { location: 'EqLD5', locationCode: 'EqLD5', portSpeed: '100Gbps', ports: 2, minimumLinks: 1 },
-      { location: 'Telehouse North, London', portSpeed: '100Gbps', ports: 2, minimumLinks: 1 },
+      { location: 'EqLD5', locationCode: 'EqLD5', index: 1, portSpeed: '100Gbps', ports: 2, minimumLinks: 1 },
+      { location: 'Telehouse North, London', index: 1, portSpeed: '100Gbps', ports: 2, minimumLinks: 1 },
     ]);
     expect(unorderableLocations(plan)).toEqual(['Telehouse North, London']);
   });
 
-  test('the gateway ASN skips the Transit Gateway and every tenant ASN', () => {
+  test('a gateway per group advertises only its members’ environments, and shared services where the resolvers are', () => {
+    const plan = planDirectConnect(model, sizing)!;
+    expect(plan.gateways.map((g) => [g.key, g.allowedPrefixes])).toEqual([
+      ['DirectConnect', ['10.64.32.0/21', '10.64.40.0/21', '10.0.8.0/21']],
+      ['DirectConnect2', ['10.64.0.0/21', '10.64.8.0/21']],
+    ]);
+  });
+
+  test('each gateway gets its own private ASN, skipping the Transit Gateway and every tenant ASN', () => {
     expect(directConnectGatewayAsn(model)).toBe(64514);
+    expect(planDirectConnect(model, sizing)!.gateways.map((g) => g.asn)).toEqual([64514, 64516]);
+  });
+
+  test('a gateway without transit VIFs at two locations is listed, to warn about', () => {
+    expect(planDirectConnect(model, sizing)!.missingVifs).toEqual([
+      'Direct Connect gateway 1 (RGR) has transit VIFs at 0 of 2 locations; add one per location to network.directConnect.transitVifs with the VLAN and ASN the CN-SP gives (until then it carries nothing)',
+      'Direct Connect gateway 2 (RDE) has transit VIFs at 0 of 2 locations; add one per location to network.directConnect.transitVifs with the VLAN and ASN the CN-SP gives (until then it carries nothing)',
+    ]);
   });
 
   test('nothing without Direct Connect sizing', () => {
@@ -100,6 +121,7 @@ describe('planVpnLinks', () => {
         tenant: 'RGR',
         asn: 65010,
         customerGatewayIps: ['203.0.113.1', '203.0.113.2'],
+        tunnelBandwidth: 'standard',
         connections: [
           { index: 1, customerGateway: 0 },
           { index: 2, customerGateway: 1 },

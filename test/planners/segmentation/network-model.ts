@@ -22,6 +22,8 @@ export interface NetTenant {
   readonly unvended?: readonly string[];
   /** @default 100 */
   readonly peakMbps?: number;
+  /** `network.lane`: pins the tenant to a lane. */
+  readonly lane?: number;
 }
 
 export interface NetEstate {
@@ -30,6 +32,10 @@ export interface NetEstate {
   readonly dxLocations?: readonly string[];
   /** @default ['172.31.255.10'] */
   readonly resolvers?: readonly string[];
+  /** `network.hub.lanes`. @default none */
+  readonly lanesRange?: string;
+  /** `network.directConnect.transitVifs`. */
+  readonly transitVifs?: readonly { gateway: number; location: string; vlan: number; asn: number }[];
 }
 
 export function networkModel(tenants: readonly NetTenant[], spec: NetEstate = {}): EstateModel {
@@ -45,9 +51,16 @@ export function networkModel(tenants: readonly NetTenant[], spec: NetEstate = {}
     },
     network: {
       tenantSupernet: '10.64.0.0/10',
-      hub: { inspection: '10.0.0.0/22', egress: '10.0.4.0/22', sharedServices: '10.0.8.0/21' },
+      hub: {
+        inspection: '10.0.0.0/22',
+        egress: '10.0.4.0/22',
+        sharedServices: '10.0.8.0/21',
+        ...(spec.lanesRange ? { lanes: spec.lanesRange } : {}),
+      },
       dns: { onPremisesResolvers: spec.resolvers ?? ['172.31.255.10'], forwardedDomains: ['hscn.nhs.uk'] },
-      ...(spec.dxLocations ? { directConnect: { locations: spec.dxLocations } } : {}),
+      ...(spec.dxLocations
+        ? { directConnect: { locations: spec.dxLocations, transitVifs: spec.transitVifs ?? [] } }
+        : {}),
     },
     segmentation: { rules: spec.rules ?? [], egressDomains: spec.egressDomains ?? [] },
   });
@@ -68,6 +81,7 @@ function tenant(spec: NetTenant, index: number): Tenant {
     network: {
       currentPeakMbps: spec.peakMbps ?? 100,
       ...(spec.onPremises ? { onPremises: spec.onPremises as Tenant['network']['onPremises'] } : {}),
+      ...(spec.lane ? { lane: spec.lane } : {}),
     },
     environments: Object.fromEntries(
       names.map((name, j) => [

@@ -40,7 +40,13 @@ const { hub } = new NetworkHubStack(app, 'Core-Network', {
   capacity,
 });
 const [shard] = plan.shards;
-const stack = new HubShardStack(app, shard.stackName, { model, plan, shard, hub });
+const stack = new HubShardStack(app, shard.stackName, {
+  model,
+  plan,
+  shard,
+  hub,
+  routeTableIds: hub.routeTableIds,
+});
 const template = Template.fromStack(stack).toJSON();
 
 test('holds 31 tenants', () => {

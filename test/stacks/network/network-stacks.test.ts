@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { MANAGED_RULE_GROUPS } from '../../../lib/planners/segmentation/firewall-groups';
 import { shardOf, shardStackName } from '../../../lib/planners/shards';
@@ -231,11 +231,20 @@ describe('IPAM', () => {
 });
 
 describe('Direct Connect', () => {
-  test('one gateway, associated with the Transit Gateway, advertising summaries only', () => {
+  test('one gateway, associated with the Transit Gateway, advertising only its members’ environments', () => {
     hub.hasResourceProperties('AWS::DirectConnect::DirectConnectGateway', { AmazonSideAsn: '64513' });
+    // RDE's two environments; the resolvers are in no tenant's network, so no shared services.
     hub.hasResourceProperties('AWS::DirectConnect::DirectConnectGatewayAssociation', {
-      AllowedPrefixesToDirectConnectGateway: ['10.64.0.0/10', '10.0.8.0/21'],
+      AllowedPrefixesToDirectConnectGateway: ['10.64.32.0/21', '10.64.40.0/21'],
     });
+  });
+
+  test('without transit VIFs in config, the hub builds none and warns that the gateway carries nothing', () => {
+    hub.resourceCountIs('AWS::DirectConnect::TransitVirtualInterface', 0);
+    Annotations.fromStack(stacks.core.network).hasWarning(
+      '*',
+      Match.stringLikeRegexp('^Direct Connect gateway 1 \\(RDE\\) has transit VIFs at 0 of 2 locations'),
+    );
   });
 
   test('a LAG per location with the capacity plan’s ports and speed', () => {

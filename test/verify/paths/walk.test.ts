@@ -39,6 +39,7 @@ function vpc(id: string, ...cidrs: string[]): Vpc {
     subnetMap: new PrefixMap<Subnet>([]),
     defaultNacl: DEFAULT_NACL,
     internetGateways: [] as InternetGateway[],
+    tags: {},
     attachments: [] as TgwAttachment[],
   } as Omit<Vpc, 'mainRouteTable'> as Vpc;
   (v as { mainRouteTable: RouteTable }).mainRouteTable = table(v, `${id}-main`, { '0.0.0.0/32': local() });
@@ -89,7 +90,13 @@ function tgwTable(
   routes: TgwRoute[] = [],
   propagations: TgwAttachment[] = [],
 ) {
-  const t: TgwRouteTable = { ...located(id), tgw: gateway, routes, propagations };
+  const t: TgwRouteTable = {
+    ...located(id),
+    tgw: gateway,
+    routes,
+    propagations,
+    propagationOrigins: new Map(),
+  };
   gateway.routeTables.push(t);
   return t;
 }

@@ -4,7 +4,9 @@ import { homeNetOf } from '../../../lib/planners/segmentation/cidr-sets';
 import { flowRulesOf } from '../../../lib/planners/segmentation/flow-rules';
 import { segmentOf } from '../../../lib/planners/segmentation/segments';
 import { FirewallRule } from '../../../lib/planners/segmentation/types';
+import { laneGroups } from '../../../lib/planners/capacity/lane-groups';
 import { estateHomeNet, intendedFlows, segmentOfEnvironment } from '../../../lib/verify/policy/intent';
+import { tenantsSharingLanes } from '../../../lib/verify/policy/lanes';
 import { equals, fromCidrs } from '../../../lib/verify/sets/interval-set';
 import { generatedModel } from '../../generator/generated-model';
 
@@ -126,7 +128,7 @@ function expectReadingsAgree(model: EstateModel): void {
   const { network } = model.estate;
   const plannerHome = homeNetOf([
     network.tenantSupernet,
-    ...Object.values(network.hub),
+    ...Object.values(network.hub).filter((r): r is string => !!r),
     ...model.tenants.flatMap((t) => t.network.onPremises?.cidrs ?? []),
   ]);
   expect(equals(estateHomeNet(model), fromCidrs(plannerHome))).toBe(true);
@@ -232,5 +234,67 @@ describe('the planner and the proof read segmentation: alike', () => {
       allEnvironments(model).filter((e) => segmentOfEnvironment(e) === 'tenants-prod').length *
         national.length,
     );
+  });
+});
+
+describe('the planner and the proof read which tenants share a lane: alike', () => {
+  const plannerGroups = (model: EstateModel) =>
+    laneGroups(model)
+      .filter((g) => g.tenants.length > 1)
+      .map((g) => [...g.tenants]);
+
+  /** The estate with just these rules, so each rule's joins are compared on their own. */
+  const withRules = (model: EstateModel, rules: FlowRule[]): EstateModel => ({
+    ...model,
+    estate: { ...model.estate, segmentation: { ...model.estate.segmentation, rules } },
+  });
+
+  it.each([
+    ['nhs-cloud', 12],
+    [2, 30],
+  ] as const)(
+    'rule by rule and all together, on the generated estate seed %p with %p tenants',
+    (seed, tenants) => {
+      const { model } = generatedModel({ seed, tenants });
+      const rules = handMadeRules(model);
+      for (const r of rules) {
+        const one = withRules(model, [r]);
+        expect({ rule: r.name, groups: tenantsSharingLanes(one) }).toEqual({
+          rule: r.name,
+          groups: plannerGroups(one),
+        });
+      }
+      const all = withRules(model, rules);
+      expect(tenantsSharingLanes(all)).toEqual(plannerGroups(all));
+    },
+  );
+
+  it('is not vacuous: a tenant-to-tenant rule joins, a rule to national services does not', () => {
+    const { model } = generatedModel({ seed: 'nhs-cloud', tenants: 12 });
+    const rules = handMadeRules(model);
+    const byName = (name: string) =>
+      withRules(
+        model,
+        rules.filter((r) => r.name === name),
+      );
+    expect(tenantsSharingLanes(byName('tenant-to-tenant'))).toHaveLength(1);
+    expect(tenantsSharingLanes(byName('tenants-to-national'))).toEqual([]);
+    expect(tenantsSharingLanes(byName('tenant-to-shared'))).toEqual([]);
+  });
+
+  it('a planner reading that joined tenants with national services would be caught', () => {
+    const { model } = generatedModel({ seed: 'nhs-cloud', tenants: 12 });
+    const one = withRules(
+      model,
+      handMadeRules(model).filter((r) => r.name === 'tenants-to-national'),
+    );
+    // The wrong reading: every tenant the rule names shares one lane.
+    const named = allEnvironments(one)
+      .filter((e) => ['tenants-prod', 'national-services'].includes(segmentOfEnvironment(e)))
+      .map((e) => e.tenant.odsCode);
+    const wrong = [[...new Set(named)].sort()];
+    expect(wrong[0].length).toBeGreaterThan(2);
+    expect(tenantsSharingLanes(one)).not.toEqual(wrong);
+    expect(tenantsSharingLanes(one)).toEqual(plannerGroups(one));
   });
 });
