@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkAssemblyStamp } from '../config/assembly-stamp';
+import { checkAssemblyStamp, readStamp } from '../config/assembly-stamp';
 import { EstateModel } from '../config/model';
 import { hintsFromConfig } from '../verify/verify-network';
 import { parseTgwExpected, TgwExpected } from './tgw-expected';
@@ -31,12 +31,17 @@ export interface SourceOptions {
 
 export const DEFAULT_ASSEMBLY = 'cdk.out';
 
-/** `--expected` > `--assembly` > `cdk.out` when it has a manifest > the plan from `--config`. */
+/**
+ * `--expected` > `--assembly` > `cdk.out` when it holds a synth of the whole estate > the plan
+ * from `--config`. A `-c tenant=ODS` synth in cdk.out (what `nhs-cloud check` leaves) states
+ * one tenant's share of the gateway only, so it is passed over for the plan.
+ */
 export function chooseExpectedSource(options: SourceOptions): ExpectedSource {
   if (options.expected !== undefined) return { kind: 'file', path: options.expected };
   if (options.assembly !== undefined) return { kind: 'assembly', path: options.assembly };
   const fallback = options.defaultAssembly ?? DEFAULT_ASSEMBLY;
-  if (existsSync(join(fallback, 'manifest.json'))) return { kind: 'assembly', path: fallback };
+  if (existsSync(join(fallback, 'manifest.json')) && readStamp(fallback)?.tenant === undefined)
+    return { kind: 'assembly', path: fallback };
   return { kind: 'plan', path: options.config };
 }
 
@@ -52,6 +57,12 @@ export function loadTgwExpected(source: ExpectedSource, model: EstateModel, conf
     case 'file':
       return readExpectedFile(source.path);
     case 'assembly': {
+      const partial = readStamp(source.path)?.tenant;
+      if (partial !== undefined)
+        throw new ExpectedSourceError(
+          `${source.path} holds only ${partial}'s stacks (cdk synth -c tenant=${partial}), not the whole gateway; synthesize the whole estate, or leave out --assembly to compare with the plan`,
+          { exitCode: EXIT_CODES.staleAssembly },
+        );
       let expected: TgwExpected;
       try {
         expected = tgwExpectedFromAssembly(source.path, hintsFromConfig(model));
@@ -81,7 +92,7 @@ export function describeSource(source: ExpectedSource): string {
     case 'assembly':
       return `synthesized assembly ${source.path}`;
     case 'plan':
-      return `network plan from config ${source.path} (no synthesized assembly)`;
+      return `network plan from config ${source.path} (no synthesized assembly of the whole estate)`;
   }
 }
 

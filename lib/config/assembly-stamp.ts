@@ -91,7 +91,7 @@ export function checkAssemblyStamp(assemblyDir: string, configDir: string): Asse
   );
 }
 
-function readStamp(assemblyDir: string): AssemblyStamp | undefined {
+export function readStamp(assemblyDir: string): AssemblyStamp | undefined {
   const path = join(assemblyDir, STAMP_FILE);
   if (!existsSync(path)) return undefined;
   try {

@@ -49,9 +49,16 @@ export function hintsFromConfig(estate: EstateModel): ModelHints {
  * model from the stacks, walks every flow that can start in it, and checks the reaches
  * against the segmentation policy in config. Pure over its inputs.
  */
-export function verifyNetwork(stacks: readonly AssemblyStack[], estate: EstateModel): VerifyNetworkResult {
+export function verifyNetwork(
+  stacks: readonly AssemblyStack[],
+  estate: EstateModel,
+  options: { readonly partialTenant?: string } = {},
+): VerifyNetworkResult {
   const t0 = performance.now();
-  const network = buildNetworkModel(stacks, hintsFromConfig(estate));
+  const network = buildNetworkModel(stacks, {
+    ...hintsFromConfig(estate),
+    partialTenant: options.partialTenant,
+  });
   const t1 = performance.now();
   const owners = ownersOf(estate);
   const reachability = computeReachability(network, owners);

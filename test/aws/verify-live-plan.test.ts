@@ -12,7 +12,7 @@ import { attachmentId, deployedGateway, withRoutes } from './deployed-gateway';
  * would be deployed from the plan.
  */
 const planned = deployedGateway(tgwExpectedFromPlan(fixtureModel()));
-const HEADER = `expected model: network plan from config ${FIXTURE_ESTATE_DIR} (no synthesized assembly)`;
+const HEADER = `expected model: network plan from config ${FIXTURE_ESTATE_DIR} (no synthesized assembly of the whole estate)`;
 
 let server: Ec2QueryServer;
 afterEach(() => server?.close());

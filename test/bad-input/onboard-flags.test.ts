@@ -305,7 +305,7 @@ const CASES: BadInputCase[] = [
   },
   {
     name: 'more traffic than a VPN carries',
-    args: vpn({ '--peak-mbps': '2000' }),
+    args: vpn({ '--peak-mbps': '6000' }),
     code: 1,
     names: { flag: '--on-prem directConnect' },
   },

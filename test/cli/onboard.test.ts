@@ -229,28 +229,37 @@ describe('nhs-cloud onboard', () => {
 });
 
 describe('onboard refuses a trust the estate cannot carry, and says what to do', () => {
-  test('at 900 Mbps the national inspection and egress paths are short: the need, the headroom and the next step', async () => {
+  test('a trust bigger than one hub lane is refused with the need, the lane it exceeds and the next step', async () => {
+    // The hub adds lanes as the estate grows (ADR 0024), so only a need no one lane can carry is refused.
     const dir = copyOfExample();
-    const run = await runCli([...replaced(MSE, '500', '900'), '--config', dir]);
+    const run = await runCli([...replaced(MSE, '500', '13000'), '--config', dir]);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n');
     expect(lines[0]).toBe(
-      'RAJ cannot join yet: at 10x its measured peak it needs 10 x 900 Mbps = 9,000 Mbps, more than these paths carry:',
+      'RAJ cannot join yet: at 10x its measured peak it needs 10 x 13,000 Mbps = 130,000 Mbps, more than these paths carry:',
     );
-    expect(lines[1]).toBe(
-      '- firewall-endpoints (the inspection firewall every tenant’s traffic passes): 7,300 Mbps of headroom is left without RAJ.',
+    expect(lines[1]).toBe('- lanes (a network path).');
+    expect(lines[2]).toMatch(
+      /^ {2}Capacity plan: lanes: RAJ needs 130,000 Mbps .*more than one lane carries/,
     );
-    expect(lines[2]).toMatch(/^ {2}Capacity plan: firewall-endpoints: /);
     expect(run.stderr).toContain(
-      "Next: if 900 Mbps overstates RAJ's measured peak, run onboard again with the measured --peak-mbps (up to 730 fits today). Otherwise the platform team adds capacity to firewall-endpoints and nat-gateways first",
+      "Next: one VPC attachment cannot carry RAJ's need: check --peak-mbps 13,000 is the measured peak, or split the workload over more environments, each its own VPC.",
     );
     expect(files(dir)).not.toContain('RAJ.yaml');
     expect(existsSync(join(dir, 'allocations.yaml'))).toBe(false);
   });
 
+  test('at 900 Mbps the trust fits: the hub plans another lane rather than refusing', async () => {
+    const dir = copyOfExample();
+    const run = await runCli([...replaced(MSE, '500', '900'), '--config', dir]);
+    expect(run.code).toBe(0);
+    expect(files(dir)).toContain('RAJ.yaml');
+  });
+
   test('a VPN that cannot carry the need points at Direct Connect, and cites no file that was never written', async () => {
     const dir = copyOfExample();
-    const run = await runCli([...replaced(MSE, '500', '2000'), ...VPN, '--config', dir]);
+    // Eight connections of two 5 Gbps tunnels carry 40 Gbps with an AZ lost: 6,000 Mbps x 10 is more.
+    const run = await runCli([...replaced(MSE, '500', '6000'), ...VPN, '--config', dir]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('- on-premises (the tenant’s own on-premises link).');
     expect(run.stderr).toContain('onboard with --on-prem directConnect');

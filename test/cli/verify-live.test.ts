@@ -114,7 +114,9 @@ describe('nhs-cloud verify-live', () => {
     const result = await verifyLive([]);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe(`expected model: network plan from config ${CONFIG} (no synthesized assembly)`);
+    expect(lines[0]).toBe(
+      `expected model: network plan from config ${CONFIG} (no synthesized assembly of the whole estate)`,
+    );
     // The fixture gateway is not this estate's: its segments' tables are missing, by their planned names.
     expect(lines).toContain('  missing  route table test-estate-tenants-prod does not exist');
     expect(lines).toContain('  extra    route table spokes-prod (tgw-rtb-prod) is not in the expected model');
@@ -149,6 +151,26 @@ describe('nhs-cloud verify-live', () => {
       new RegExp(`^verify-live: cannot read the assembly: ${join(dir, 'manifest.json')}: not valid JSON \\(`),
     );
     expect(server.requests).toEqual([]);
+  });
+
+  test('a single-tenant cdk.out (what check leaves) is passed over for the plan; named with --assembly, it is refused', async () => {
+    const dir = join(CONFIG, 'cdk.out.one-tenant');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'manifest.json'), '{"version": "1", "artifacts": {}}');
+    writeFileSync(
+      join(dir, 'nhs-cloud-synth.json'),
+      JSON.stringify({ version: 1, configDir: CONFIG, configDigest: 'sha256:x', files: {}, tenant: 'RAA' }),
+    );
+    server = await Ec2QueryServer.start(HUB);
+    const auto = await run([], { defaultAssembly: dir });
+    expect(auto.stdout.split('\n')[0]).toBe(
+      `expected model: network plan from config ${CONFIG} (no synthesized assembly of the whole estate)`,
+    );
+    const named = await run(['--assembly', dir]);
+    expect(named.code).toBe(3);
+    expect(named.stderr).toBe(
+      `verify-live: ${dir} holds only RAA's stacks (cdk synth -c tenant=RAA), not the whole gateway; synthesize the whole estate, or leave out --assembly to compare with the plan\n`,
+    );
   });
 
   test('an invalid --expected file is reported with the file name', async () => {

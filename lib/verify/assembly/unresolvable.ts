@@ -5,3 +5,15 @@ export class Unresolvable extends Error {
     this.name = 'Unresolvable';
   }
 }
+
+/**
+ * A value that names an account a single-tenant assembly (`-c tenant=ODS`) leaves out: the hub
+ * stacks look up every tenant's attachment, but only the chosen tenant's stacks are there. The
+ * model leaves the resource out and says so; in a full assembly the same lookup is a gap.
+ */
+export class OutsidePartialAssembly extends Unresolvable {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutsidePartialAssembly';
+  }
+}

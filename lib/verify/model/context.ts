@@ -1,5 +1,5 @@
 import { Resolver, ResourceRecord } from '../assembly/resolver';
-import { Unresolvable } from '../assembly/unresolvable';
+import { OutsidePartialAssembly, Unresolvable } from '../assembly/unresolvable';
 import { labelOf } from './labels';
 import {
   Firewall,
@@ -23,11 +23,23 @@ export interface ModelHints {
   readonly vpnByAsn?: ReadonlyMap<number, { readonly tenant: string; readonly cidrs: readonly string[] }>;
   /** Prefixes learned over Direct Connect (every Direct Connect tenant's on-premises CIDRs). */
   readonly directConnectCidrs?: readonly string[];
+  /**
+   * The assembly holds only this tenant's stacks (`-c tenant=ODS`, from its stamp): a lookup of
+   * an attachment in an account with no stack in the assembly is left out, not a gap.
+   */
+  readonly partialTenant?: string;
 }
 
 /** Indexes shared by the steps that build the model, and the model they fill in. */
 export class BuildContext {
-  readonly model: NetworkModel = { vpcs: [], transitGateways: [], firewalls: [], peerings: [], gaps: [] };
+  readonly model: NetworkModel = {
+    vpcs: [],
+    transitGateways: [],
+    firewalls: [],
+    peerings: [],
+    gaps: [],
+    outside: [],
+  };
   readonly vpcs = new Map<string, Vpc>();
   readonly subnets = new Map<string, Subnet>();
   readonly routeTables = new Map<string, RouteTable>();
@@ -39,6 +51,8 @@ export class BuildContext {
   readonly attachments = new Map<string, TgwAttachment>();
   readonly tgwRouteTables = new Map<string, TgwRouteTable>();
   readonly firewalls = new Map<string, Firewall>();
+  /** Accounts with at least one stack in the assembly. */
+  readonly accounts = new Set<string>();
   readonly firewallEndpoints = new Map<string, FirewallEndpoint>();
   private readonly byType = new Map<string, ResourceRecord[]>();
 
@@ -47,6 +61,7 @@ export class BuildContext {
     readonly hints: ModelHints,
   ) {
     for (const record of resolver.all()) {
+      this.accounts.add(record.stack.account);
       const list = this.byType.get(record.type);
       if (list) list.push(record);
       else this.byType.set(record.type, [record]);
@@ -78,7 +93,9 @@ export class BuildContext {
       step();
     } catch (error) {
       if (!(error instanceof Unresolvable)) throw error;
-      this.gap(labelOf(record), error.message);
+      if (error instanceof OutsidePartialAssembly)
+        this.model.outside.push({ resource: labelOf(record), problem: error.message });
+      else this.gap(labelOf(record), error.message);
     }
   }
 

@@ -1,5 +1,5 @@
 import { ResourceRecord } from '../assembly/resolver';
-import { Unresolvable } from '../assembly/unresolvable';
+import { OutsidePartialAssembly, Unresolvable } from '../assembly/unresolvable';
 import { BuildContext } from './context';
 import { AttachmentKind } from './types';
 
@@ -59,6 +59,11 @@ function findAttachment(
       (!query.ResourceId || a.resource === query.ResourceId),
   );
   const what = `${key} (${query.Type} ${query.Owner ?? query.ResourceId ?? ''})`;
+  if (hits.length === 0 && ctx.hints.partialTenant && query.Owner && !ctx.accounts.has(query.Owner)) {
+    throw new OutsidePartialAssembly(
+      `lookup ${what}: account ${query.Owner} has no stack in this -c tenant=${ctx.hints.partialTenant} assembly`,
+    );
+  }
   if (hits.length !== 1) {
     throw new Unresolvable(
       hits.length === 0

@@ -179,4 +179,6 @@ export interface NetworkModel {
   readonly firewalls: Firewall[];
   readonly peerings: Peering[];
   readonly gaps: ModelGap[];
+  /** Resources left out because they name a tenant a single-tenant assembly does not hold. */
+  readonly outside: ModelGap[];
 }

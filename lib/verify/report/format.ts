@@ -12,6 +12,12 @@ export function formatMarkdown(result: VerifyNetworkResult): string {
   lines.push(
     `${s.stacks} stacks, ${s.vpcs} VPCs, ${s.attachments} attachments; ${s.walks} walks, ${s.reaches} reaches; ` +
       `model ${s.milliseconds.model} ms, paths ${s.milliseconds.reachability} ms, checks ${s.milliseconds.checks} ms.`,
+    ...(result.network.outside.length > 0
+      ? [
+          '',
+          `A single-tenant assembly: ${result.network.outside.length} hub resource(s) that name tenants it does not hold are left out; the full synth in CI proves them.`,
+        ]
+      : []),
     '',
     '## Reachability matrix',
     '',
@@ -80,5 +86,6 @@ export function formatJson(result: VerifyNetworkResult): string {
     title: CHECKS[id as CheckId],
     passed: !result.violations.some((v) => v.check === id),
   }));
-  return `${JSON.stringify({ segments: MATRIX_SEGMENTS, matrix, checks, violations, stats: result.stats }, null, 2)}\n`;
+  const leftOut = result.network.outside.map((o) => `${o.resource}: ${o.problem}`);
+  return `${JSON.stringify({ segments: MATRIX_SEGMENTS, matrix, checks, violations, leftOut, stats: result.stats }, null, 2)}\n`;
 }

@@ -7,7 +7,7 @@ import { EstateModel } from '../../../lib/config/model';
 import { AssemblyStack } from '../../../lib/verify/assembly/types';
 
 /** Synthesizes an estate in-process (no nag packs) and returns its stacks as the verifier reads them. */
-export function synthStacks(model: EstateModel): AssemblyStack[] {
+export function synthStacks(model: EstateModel, options: { onlyTenant?: string } = {}): AssemblyStack[] {
   const outdir = mkdtempSync(join(tmpdir(), 'nhs-cloud-verify-'));
   const app = new App({
     outdir,
@@ -15,7 +15,7 @@ export function synthStacks(model: EstateModel): AssemblyStack[] {
     builtinCloudFormationValidation: false,
     context: { 'aws:cdk:enable-path-metadata': true }, // construct paths name the hops, as with the CLI
   });
-  buildEstate(app, model);
+  buildEstate(app, model, options);
   return app.synth().stacks.map((stack) => ({
     id: stack.id,
     stackName: stack.stackName,
