@@ -7,6 +7,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // End-to-end runs (`*.e2e.test.ts`: the docs' examples, `nhs-cloud check`, `plan` over git
+  // worktrees) spawn synths of their own; they run as their own step (jest.e2e.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
