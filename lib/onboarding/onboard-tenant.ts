@@ -92,15 +92,18 @@ export function planOnboarding(configDir: string, request: TenantRequest, today?
   });
   if (!checked.ok) throw refusedByValidation(checked, current, file, odsCode);
 
+  const after = planCapacity(checked.model);
   const refusal = capacityRefusal({
     odsCode,
     peakMbps: request.peakMbps,
     before: planCapacity(model),
-    after: planCapacity(checked.model),
+    after,
     file,
   });
   if (refusal) throw new CheckFailedError(refusal);
-  return { odsCode, file, text, environments, register };
+  // The lane the planner chose, written as a pin: placement stays put as others join or leave.
+  const lane = after.hub.lanes.laneOf[odsCode];
+  return { odsCode, file, text: renderTenantYaml(request, cidrs, lane), environments, register };
 }
 
 /**

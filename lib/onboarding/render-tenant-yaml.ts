@@ -14,7 +14,7 @@ import { TenantRequest } from './tenant-request';
  *       accountId: '300000000001'
  *       cidr: '10.65.0.0/21'
  */
-export function renderTenantYaml(request: TenantRequest, cidrs: readonly string[]): string {
+export function renderTenantYaml(request: TenantRequest, cidrs: readonly string[], lane?: number): string {
   const doc = new Document();
   doc.commentBefore = ' yaml-language-server: $schema=../schema/tenant.schema.json';
   const root = new YAMLMap();
@@ -44,6 +44,12 @@ export function renderTenantYaml(request: TenantRequest, cidrs: readonly string[
     if (link.customerGatewayIps.length > 0)
       onPremises.set('customerGatewayIps', link.customerGatewayIps.map(text));
     network.set('onPremises', onPremises);
+  }
+  if (lane !== undefined) {
+    // Pinned, so no later onboarding moves it (docs/adr/0024-hub-lanes.md).
+    const pin = new Scalar(lane);
+    pin.comment = ' hub lane, placed by need when onboarded';
+    network.set('lane', pin);
   }
   root.set('network', network);
   const environments = new YAMLMap();

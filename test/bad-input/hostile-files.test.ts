@@ -167,8 +167,9 @@ const FOLDER_CASES: BadInputCase[] = [
     names: { flag: '--tenant' },
   },
   {
-    name: 'check --base outside a git repository',
-    args: (dir) => ['check', '--base', 'origin/main', '--config', dir],
+    // A ref no clone has (origin/main exists in CI's clone, not in every working copy).
+    name: 'check --base naming no commit of the repository',
+    args: (dir) => ['check', '--base', 'no-such-base-ref', '--config', dir],
     code: 2,
     names: { flag: '--base' },
   },

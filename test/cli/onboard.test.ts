@@ -1,3 +1,5 @@
+import { planCapacity } from '../../lib/planners/capacity/plan-capacity';
+import { loadConfig } from '../../lib/config/load-config';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -254,6 +256,16 @@ describe('onboard refuses a trust the estate cannot carry, and says what to do',
     const run = await runCli([...replaced(MSE, '500', '900'), '--config', dir]);
     expect(run.code).toBe(0);
     expect(files(dir)).toContain('RAJ.yaml');
+  });
+
+  test('the new trust is pinned to the lane the planner placed it in, so later onboardings cannot move it', async () => {
+    const dir = copyOfExample();
+    expect((await runCli([...MSE, '--config', dir])).code).toBe(0);
+    const placed = planCapacity(loadConfig(dir)).hub.lanes.laneOf.RAJ;
+    expect(readFileSync(join(dir, 'tenants', 'RAJ.yaml'), 'utf8')).toContain(
+      `  lane: ${placed} # hub lane, placed by need when onboarded\n`,
+    );
+    expect(loadConfig(dir).tenants.find((t) => t.odsCode === 'RAJ')?.network.lane).toBe(placed);
   });
 
   test('a VPN that cannot carry the need points at Direct Connect, and cites no file that was never written', async () => {
