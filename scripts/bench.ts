@@ -21,15 +21,29 @@ import { completed, measure, Measurement } from './bench/measure';
 import { renderBenchmarks } from './bench/report';
 import { CFN_VALIDATE_ENV, SOURCE_LINES_ENV, TREE_METADATA_ENV } from '../lib/app/synth-switches';
 import { optionalCommand } from './bench/optional-commands';
+import { measureFloor } from './bench/floor';
 import { BenchResults, SizeResult, Variant } from './bench/types';
 
 const ROOT = resolve(__dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CDK = join(ROOT, 'node_modules', '.bin', 'cdk');
 const CLI = ['node', join(ROOT, 'bin', 'nhs-cloud.js')];
 const JSON_PATH = join(ROOT, 'docs', 'benchmarks.json');
 const MD_PATH = join(ROOT, 'docs', 'benchmarks.md');
 const VARIANT_SIZE = 250;
+/**
+ * How cdk.json runs the app (`node <these> bin/app.ts`): the floor runs with the same Node
+ * flags, so the ratio compares the two apps, not two runtimes.
+ */
+const APP_NODE_ARGS = appNodeArgs();
+
+function appNodeArgs(): string[] {
+  const app = (JSON.parse(readFileSync(join(ROOT, 'cdk.json'), 'utf8')) as { app: string }).app
+    .trim()
+    .split(/\s+/);
+  if (app[0] !== 'node' || app[app.length - 1] !== 'bin/app.ts')
+    throw new Error(`cdk.json app: expected "node ... bin/app.ts", got "${app.join(' ')}"`);
+  return app.slice(1, -1);
+}
 
 const { values } = parseArgs({
   options: {
@@ -78,7 +92,7 @@ const LOCAL_SYNTH_ENV = {
 
 function synthDirect(outdir: string, context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   rmSync(outdir, { recursive: true, force: true });
-  return measure([TSX, 'bin/app.ts'], {
+  return measure(['node', ...APP_NODE_ARGS, 'bin/app.ts'], {
     cwd: ROOT,
     env: {
       CDK_OUTDIR: outdir,
@@ -122,6 +136,20 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
   log('full synth', show(synth));
   const assembly = completed(synth) ? assemblyMetrics(outdir) : undefined;
   if (assembly) log('assembly', JSON.stringify(assembly));
+  // The floor right after the estate's synth, so both see the same machine.
+  const floor = assembly
+    ? await measureFloor(
+        ROOT,
+        join(dir, 'cdk.out.floor'),
+        { stacks: assembly.stacks, resources: assembly.totalResources, synth },
+        APP_NODE_ARGS,
+      )
+    : undefined;
+  if (floor)
+    log(
+      'plain-CDK floor',
+      `${show(floor.synth)} for ${floor.resources} resources; ${floor.msPerResource.estate} vs ${floor.msPerResource.floor} ms per resource: ${floor.ratio}x`,
+    );
 
   let synthCli: Measurement | undefined;
   if (first && !values['no-cli']) {
@@ -156,6 +184,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
     verifyNetwork,
     report,
     ...(assembly ? { assembly } : {}),
+    ...(floor ? { floor } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 import { EstateStacks } from '../stacks/estate-stacks';
 import { buildEstate } from './build-estate';
 import { readEstateContext } from './estate-context';
+import { reportSynthProgress, SynthProgress } from './synth-progress';
 
 export interface CreatedApp {
   readonly app: App;
@@ -23,7 +24,7 @@ export interface CreatedApp {
  * The assembly folder is stamped with the config's digest only once synthesis finishes
  * (lib/app/synth-stamp.ts), so a synth that fails here leaves nothing that passes as current.
  */
-export function createApp(props: AppProps = {}): CreatedApp {
+export function createApp(props: AppProps = {}, progress?: SynthProgress): CreatedApp {
   // CloudFormation Validate and finding source lines cost time on every synth, so they are on
   // in CI and the pipeline, not locally; tree.json is opt-in (ADRs 0015 and 0017).
   const app = new StampedApp({
@@ -40,5 +41,6 @@ export function createApp(props: AppProps = {}): CreatedApp {
   // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
   registerSecurityReview(app, model, { configDir, packs: nag, partial: scope.onlyTenant !== undefined });
   app.stampWith(configDir, scope.onlyTenant);
+  if (progress) reportSynthProgress(app, progress);
   return { app, stacks };
 }

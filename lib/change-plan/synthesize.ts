@@ -60,12 +60,16 @@ export async function synthesize(request: SynthRequest): Promise<SynthesizedStac
 }
 
 /**
- * `npx tsx bin/app.ts` runs as `node <tsx cli> bin/app.ts` from our own node_modules, saving
- * npx's start-up; any other app command runs through the shell like the cdk CLI runs it.
+ * `npx tsx bin/app.ts` (older checkouts) runs as `node <tsx cli> bin/app.ts` from our own
+ * node_modules, saving npx's start-up; `node <flags> bin/app.ts` runs on this Node with those
+ * flags; any other app command runs through the shell like the cdk CLI runs it.
  */
 export function appCommand(app: string): [string, string[]] {
+  const words = app.trim().split(/\s+/);
   const tsx = /^npx\s+tsx\s+(\S+)$/.exec(app.trim());
   if (tsx) return [process.execPath, [require.resolve('tsx/cli'), tsx[1]!]];
+  if (words[0] === 'node' && words.every((w) => /^[\w@./=:-]+$/.test(w)))
+    return [process.execPath, words.slice(1)];
   return ['sh', ['-c', app]];
 }
 

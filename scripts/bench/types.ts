@@ -1,4 +1,5 @@
 import { AssemblyMetrics } from './assembly-metrics';
+import { FloorResult } from './floor';
 import { Measurement } from './measure';
 
 export type Skipped = { readonly skipped: string };
@@ -17,6 +18,8 @@ export interface SizeResult {
   readonly verifyNetwork: Measurement | Skipped;
   readonly report: Measurement | Skipped;
   readonly assembly?: AssemblyMetrics;
+  /** A plain CDK app of the same size with the three public nag packs, in the same run. */
+  readonly floor?: FloorResult;
 }
 
 export interface Variant {

@@ -91,6 +91,10 @@ test('a checkout without an app command is an error', async () => {
 
 test.each([
   ['npx tsx bin/app.ts', [process.execPath, [require.resolve('tsx/cli'), 'bin/app.ts']]],
+  [
+    'node --max-semi-space-size=128 --import tsx bin/app.ts',
+    [process.execPath, ['--max-semi-space-size=128', '--import', 'tsx', 'bin/app.ts']],
+  ],
   ['  npx   tsx bin/app.ts ', [process.execPath, [require.resolve('tsx/cli'), 'bin/app.ts']]],
   ['npx ts-node --prefer-ts-exts bin/app.ts', ['sh', ['-c', 'npx ts-node --prefer-ts-exts bin/app.ts']]],
 ])('appCommand(%j)', (app, expected) => {
