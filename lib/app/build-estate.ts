@@ -18,6 +18,7 @@ import { LogArchiveStack } from '../stacks/landing-zone/log-archive-stack';
 import { ManagementBaselineStack } from '../stacks/landing-zone/management-baseline-stack';
 import { OrganizationStack } from '../stacks/landing-zone/organization-stack';
 import { SecurityStack } from '../stacks/landing-zone/security-stack';
+import { DeploymentBaselineStack } from '../stacks/landing-zone/deployment-baseline-stack';
 import { TenantOrganizationStack } from '../stacks/landing-zone/tenant-organization-stack';
 import { FirewallRulesStack } from '../stacks/network/firewall-rules-stack';
 import { HubReturnsStack } from '../stacks/network/hub-returns-stack';
@@ -88,6 +89,14 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   const backup = backupAccount
     ? new CentralBackupStack(app, PLATFORM_STACKS.backup, { model, landingZone, account: backupAccount })
     : undefined;
+  const deploymentAccount = estate.organization.accounts.deployment;
+  const deploymentBaseline = deploymentAccount
+    ? new DeploymentBaselineStack(app, PLATFORM_STACKS.deploymentBaseline, {
+        estate,
+        landingZone,
+        account: deploymentAccount,
+      })
+    : undefined;
   const tenantOrganizations = [...environmentsByTenant(model, inScope)]
     .filter(([, environments]) => TenantOrganizationStack.hasContent(environments, landingZone))
     .map(
@@ -122,7 +131,14 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   // Landing zone: the organization, then the log archive every account delivers to.
   core.logArchive.addStackDependency(core.organization);
   core.security.addStackDependency(core.organization);
-  for (const stack of [core.security, core.network, core.sharedServices, backup, managementBaseline])
+  for (const stack of [
+    core.security,
+    core.network,
+    core.sharedServices,
+    backup,
+    managementBaseline,
+    deploymentBaseline,
+  ])
     stack?.addStackDependency(core.logArchive);
   for (const stack of tenantOrganizations) stack.addStackDependency(core.organization);
   // Network.
@@ -163,7 +179,7 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   return {
     core,
     tenants,
-    landingZone: { managementBaseline, backup, tenantOrganizations },
+    landingZone: { managementBaseline, backup, deploymentBaseline, tenantOrganizations },
     network: { plan, firewallRules, links, lanes, shards, returns },
     delivery,
   };

@@ -21,11 +21,16 @@ export const PLATFORM_STACKS = {
   managementBaseline: 'Core-ManagementBaseline',
   /** The central backup vault, in the backup account. */
   backup: 'Core-Backup',
+  /** The deployment account's own baseline; the pipeline stack there deploys outside the waves. */
+  deploymentBaseline: 'Core-DeploymentBaseline',
   /** The inspection firewall's rule groups, in the network account. */
   firewallRules: 'Core-Network-FirewallRules',
   /** Hub associations of attachments other core accounts make. */
   links: 'Core-Network-Links',
 } as const;
+
+/** The delivery pipeline's stack, in the deployment account (`-c pipeline=true`). */
+export const DELIVERY_PIPELINE_STACK = 'Delivery-Pipeline';
 
 /** `Tenant-RGR-prod`: stable and readable, never derived from anything that can move (e.g. the ICB). */
 export function tenantStackName(odsCode: string, environment: string): string {

@@ -1,6 +1,7 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { NetworkPlan } from '../planners/hub/network-plan';
 import type { CentralBackupStack } from './landing-zone/central-backup-stack';
+import type { DeploymentBaselineStack } from './landing-zone/deployment-baseline-stack';
 import type { LogArchiveStack } from './landing-zone/log-archive-stack';
 import type { ManagementBaselineStack } from './landing-zone/management-baseline-stack';
 import type { OrganizationStack } from './landing-zone/organization-stack';
@@ -33,6 +34,8 @@ export interface EstateStacks {
     readonly managementBaseline: ManagementBaselineStack;
     /** Only when estate.yaml names a backup account. */
     readonly backup?: CentralBackupStack;
+    /** Only when estate.yaml names a deployment account. */
+    readonly deploymentBaseline?: DeploymentBaselineStack;
     /** Org-<ODS>, for tenants with accounts to vend or access to assign. */
     readonly tenantOrganizations: readonly TenantOrganizationStack[];
   };

@@ -51,7 +51,7 @@ describe('nhs-cloud waves', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter(Boolean)).toEqual([
       'Organization: 1 stacks (organization, OUs and guardrails (management account))',
-      'LogArchiveAndSecurity: 1 stacks (log archive, security tooling and backup accounts)',
+      'LogArchiveAndSecurity: 1 stacks (log archive, security tooling, backup and the deployment account baseline)',
       'NetworkHub: 1 stacks (network hub and shared services)',
       'TenantsNonprod: 2 stacks (every nonprod tenant environment, in parallel)',
       'TenantsProd: 1 stacks (every prod tenant environment, in parallel, after a manual approval)',

@@ -1,5 +1,6 @@
 import { allEnvironments, EstateModel } from '../../config/model';
 import { EstateConfig } from '../../config/schema/estate-schema';
+import { DELIVERY_PIPELINE_STACK } from '../naming';
 import { accountOf, StackNode } from './stack-graph';
 
 /**
@@ -8,7 +9,10 @@ import { accountOf, StackNode } from './stack-graph';
  */
 export const WAVES = [
   { id: 'Organization', title: 'organization, OUs and guardrails (management account)' },
-  { id: 'LogArchiveAndSecurity', title: 'log archive, security tooling and backup accounts' },
+  {
+    id: 'LogArchiveAndSecurity',
+    title: 'log archive, security tooling, backup and the deployment account baseline',
+  },
   { id: 'NetworkHub', title: 'network hub and shared services' },
   { id: 'TenantsNonprod', title: 'every nonprod tenant environment, in parallel' },
   { id: 'TenantsProd', title: 'every prod tenant environment, in parallel, after a manual approval' },
@@ -18,15 +22,18 @@ export type WaveId = (typeof WAVES)[number]['id'];
 
 type CoreAccountRole = keyof EstateConfig['organization']['accounts'];
 
-/** Which wave each core account's stacks belong to; the deployment account only holds the pipeline. */
-const CORE_WAVE: Readonly<Record<CoreAccountRole, WaveId | 'pipeline'>> = {
+/**
+ * Which wave each core account's stacks belong to. The deployment account's baseline delivers
+ * to the log archive like the other core baselines; its pipeline stack is not in any wave.
+ */
+const CORE_WAVE: Readonly<Record<CoreAccountRole, WaveId>> = {
   management: 'Organization',
   logArchive: 'LogArchiveAndSecurity',
   security: 'LogArchiveAndSecurity',
   backup: 'LogArchiveAndSecurity',
   network: 'NetworkHub',
   sharedServices: 'NetworkHub',
-  deployment: 'pipeline',
+  deployment: 'LogArchiveAndSecurity',
 };
 
 /**
@@ -34,8 +41,8 @@ const CORE_WAVE: Readonly<Record<CoreAccountRole, WaveId | 'pipeline'>> = {
  * means a stack another module adds (a baseline, a hub shard) lands in the right wave with
  * no list to keep up to date.
  */
-export function accountWaves(model: EstateModel): Map<string, WaveId | 'pipeline'> {
-  const out = new Map<string, WaveId | 'pipeline'>();
+export function accountWaves(model: EstateModel): Map<string, WaveId> {
+  const out = new Map<string, WaveId>();
   for (const [role, id] of Object.entries(model.estate.organization.accounts)) {
     if (id) out.set(id, CORE_WAVE[role as CoreAccountRole]);
   }
@@ -70,7 +77,7 @@ const AFTER_TENANTS: WaveId = 'NetworkShards';
  */
 export function planWaves(
   stacks: readonly StackNode[],
-  waveOfAccount: ReadonlyMap<string, WaveId | 'pipeline'>,
+  waveOfAccount: ReadonlyMap<string, WaveId>,
   tenantShards = 1,
 ): WavePlan {
   const problems: string[] = [];
@@ -78,8 +85,9 @@ export function planWaves(
   const placed = new Map<string, WaveId>();
   const byName = new Map(stacks.map((s) => [s.name, s]));
   for (const stack of stacks) {
+    // The pipeline deploys the waves; it is deployed by hand, once (docs/deploy.md).
+    if (stack.name === DELIVERY_PIPELINE_STACK) continue;
     const wave = waveOfAccount.get(accountOf(stack));
-    if (wave === 'pipeline') continue;
     if (!wave)
       problems.push(
         `${stack.name}: account ${accountOf(stack)} is neither a core account nor a tenant environment's`,

@@ -1,12 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { EstateModel } from '../../config/model';
 import { UserInputError } from '../../errors/user-input-error';
+import { DELIVERY_PIPELINE_STACK } from '../../planners/naming';
 import type { EstateScope } from '../estate-scope';
 import { coreStackProps } from '../stack-props';
 import { DeliveryPipelineStack } from './delivery-pipeline-stack';
-
-/** CloudFormation stack name of the delivery pipeline. */
-export const DELIVERY_PIPELINE_STACK = 'Delivery-Pipeline';
 
 /**
  * Adds the delivery pipeline stack (deployment account) that deploys the estate in waves,

@@ -10,11 +10,11 @@ const node = (name: string, account: string, dependencies: string[] = []): Stack
   tags: {},
 });
 
-const WAVE_OF = new Map<string, WaveId | 'pipeline'>([
+const WAVE_OF = new Map<string, WaveId>([
   ['100000000001', 'Organization'],
   ['100000000002', 'LogArchiveAndSecurity'],
   ['100000000004', 'NetworkHub'],
-  ['100000000007', 'pipeline'],
+  ['100000000007', 'LogArchiveAndSecurity'],
   ['200000000001', 'TenantsNonprod'],
   ['200000000002', 'TenantsProd'],
   ['200000000003', 'TenantsProd'],
@@ -24,6 +24,7 @@ describe('planWaves', () => {
   test('places stacks by account, in wave order, and leaves the pipeline out', () => {
     const plan = planWaves(
       [
+        node('Core-DeploymentBaseline', '100000000007', ['Core-LogArchive']),
         node('Tenant-RGR-prod', '200000000002', ['Core-Network']),
         node('Core-Network', '100000000004', ['Core-LogArchive']),
         node('Core-LogArchive', '100000000002'),
@@ -36,7 +37,8 @@ describe('planWaves', () => {
     expect(plan.problems).toEqual([]);
     expect(plan.waves.map((w) => [w.id, w.stacks])).toEqual([
       ['Organization', ['Core-Organization']],
-      ['LogArchiveAndSecurity', ['Core-LogArchive']],
+      // The deployment account's baseline deploys in a wave; its pipeline (same account) never does.
+      ['LogArchiveAndSecurity', ['Core-DeploymentBaseline', 'Core-LogArchive']],
       ['NetworkHub', ['Core-Network']],
       ['TenantsNonprod', ['Tenant-RGR-nonprod']],
       ['TenantsProd', ['Tenant-RGR-prod']],
@@ -115,7 +117,7 @@ describe('planWaves', () => {
     expect(waves.get('100000000001')).toBe('Organization');
     expect(waves.get('100000000006')).toBe('LogArchiveAndSecurity'); // backup
     expect(waves.get('100000000005')).toBe('NetworkHub'); // shared services
-    expect(waves.get('100000000007')).toBe('pipeline');
+    expect(waves.get('100000000007')).toBe('LogArchiveAndSecurity'); // deployment: its baseline
     const rgr = model.tenants[0].environments;
     expect(waves.get(rgr.prod.accountId!)).toBe('TenantsProd');
     expect(waves.get(rgr.nonprod.accountId!)).toBe('TenantsNonprod');

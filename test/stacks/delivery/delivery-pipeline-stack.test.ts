@@ -3,7 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { readEstateContext } from '../../../lib/app/estate-context';
 import { EstateModel } from '../../../lib/config/model';
 import { UserInputError } from '../../../lib/errors/user-input-error';
-import { buildDelivery, DELIVERY_PIPELINE_STACK } from '../../../lib/stacks/delivery/build-delivery';
+import { DELIVERY_PIPELINE_STACK } from '../../../lib/planners/naming';
+import { buildDelivery } from '../../../lib/stacks/delivery/build-delivery';
 import { PROD_APPROVAL } from '../../../lib/stacks/delivery/delivery-pipeline-stack';
 import { generatedModel } from '../../generator/generated-model';
 

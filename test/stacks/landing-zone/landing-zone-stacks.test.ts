@@ -1,6 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { allEnvironments } from '../../../lib/config/model';
+import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
+import { planCoreBaseline } from '../../../lib/planners/landing-zone/baseline-plan';
 import { logBucketName, LogPurpose } from '../../../lib/planners/naming';
 import { exampleModel } from '../../support/example-estate';
 import { buildModel, landingZoneModel, VENDED } from './example-landing-zone';
@@ -25,10 +27,16 @@ const PLATFORM_ADMIN_ID = '11111111-2222-3333-4444-555555555555';
 const logArchive = template('Core-LogArchive');
 
 describe('landing zone stacks: stacks and order', () => {
-  it('adds the management baseline, the backup account and one organization stack per tenant', () => {
+  it('adds the management and deployment baselines, the backup account and one organization stack per tenant', () => {
     const names = app.node.children.filter((c): c is Stack => c instanceof Stack).map((s) => s.stackName);
     expect(names).toEqual(
-      expect.arrayContaining(['Core-ManagementBaseline', 'Core-Backup', 'Org-RGR', 'Org-QHM']),
+      expect.arrayContaining([
+        'Core-ManagementBaseline',
+        'Core-DeploymentBaseline',
+        'Core-Backup',
+        'Org-RGR',
+        'Org-QHM',
+      ]),
     );
     expect(names.filter((n) => n.startsWith('Org-'))).toHaveLength(model.tenants.length);
   });
@@ -38,6 +46,7 @@ describe('landing zone stacks: stacks and order', () => {
     expect(dependencies('Core-Security')).toEqual(['Core-LogArchive', 'Core-Organization']);
     expect(dependencies('Core-ManagementBaseline')).toEqual(['Core-LogArchive']);
     expect(dependencies('Core-Backup')).toEqual(['Core-LogArchive']);
+    expect(dependencies('Core-DeploymentBaseline')).toEqual(['Core-LogArchive']);
     expect(dependencies('Tenant-RGR-prod')).toContain('Core-LogArchive');
     expect(dependencies('Org-RGR')).toEqual(['Core-Organization']);
   });
@@ -56,7 +65,7 @@ describe('landing zone stacks: stacks and order', () => {
   });
 
   it('protects the stacks it adds from termination', () => {
-    for (const name of ['Core-ManagementBaseline', 'Core-Backup', 'Org-RGR'])
+    for (const name of ['Core-ManagementBaseline', 'Core-DeploymentBaseline', 'Core-Backup', 'Org-RGR'])
       expect(stack(name).terminationProtection).toBe(true);
   });
 
@@ -69,12 +78,45 @@ describe('landing zone stacks: stacks and order', () => {
     expect(withBaseline.filter((n) => n.startsWith('Tenant-'))).toHaveLength(tenantStacks);
     expect(withBaseline.filter((n) => n.startsWith('Core-')).sort()).toEqual([
       'Core-Backup',
+      'Core-DeploymentBaseline',
       'Core-LogArchive',
       'Core-ManagementBaseline',
       'Core-Network',
       'Core-Security',
       'Core-SharedServices',
     ]);
+  });
+});
+
+// Issue 14: the account whose pipeline roles reach every account gets the baseline the others have.
+describe('landing zone stacks: deployment account', () => {
+  const deployment = template('Core-DeploymentBaseline');
+
+  it('deploys into the deployment account', () => {
+    expect(stack('Core-DeploymentBaseline').account).toBe(model.estate.organization.accounts.deployment);
+  });
+
+  it('records configuration changes, delivered to the log archive, and keeps its keys', () => {
+    deployment.resourceCountIs('AWS::Config::ConfigurationRecorder', 1);
+    deployment.hasResourceProperties('AWS::Config::DeliveryChannel', {
+      S3BucketName: planCoreBaseline(model.estate.homeRegion, model.estate, landingZoneOf(model.estate))
+        .config.bucketName,
+    });
+    deployment.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it('has the platform admin and break-glass roles', () => {
+    deployment.hasResourceProperties('AWS::IAM::Role', { RoleName: 'nhs-cloud-platform-admin' });
+    deployment.hasResourceProperties('AWS::IAM::Role', { RoleName: 'nhs-cloud-platform-break-glass' });
+  });
+
+  it('is left out when estate.yaml names no deployment account', () => {
+    const accounts = { ...model.estate.organization.accounts, deployment: undefined };
+    const { app: without } = buildModel({
+      ...model,
+      estate: { ...model.estate, organization: { ...model.estate.organization, accounts } },
+    });
+    expect(without.node.tryFindChild('Core-DeploymentBaseline')).toBeUndefined();
   });
 });
 
