@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --sizes 50,250,1000] [--no-variants | --variants-only] [--keep] [--render-only]`:
+ * `npm run bench [-- --sizes 50,250,1000] [--pairs 3] [--no-variants | --variants-only] [--keep] [--render-only]`:
  * generates estates of N tenants and measures, per N, the CLI's validate, a full synth, a single-tenant synth and
  * (when the CLI has them) verify-network and report, then reads the synthesized assembly for
- * the figures CloudFormation's quotas care about. Writes docs/benchmarks.{json,md}.
+ * the figures CloudFormation's quotas care about. The estate's full synth and a plain-CDK floor of
+ * the same size run --pairs times in turns; their medians give the time and the ratio. Writes docs/benchmarks.{json,md}.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { completed, measure, Measurement } from './bench/measure';
 import { renderBenchmarks } from './bench/report';
 import { CFN_VALIDATE_ENV, SOURCE_LINES_ENV, TREE_METADATA_ENV } from '../lib/app/synth-switches';
 import { optionalCommand } from './bench/optional-commands';
-import { measureFloor } from './bench/floor';
+import { compareWithFloor, FloorRun, medianBy, synthFloor } from './bench/floor';
 import { BenchResults, SizeResult, Variant } from './bench/types';
 
 const ROOT = resolve(__dirname, '..');
@@ -55,11 +56,16 @@ const { values } = parseArgs({
     'render-only': { type: 'boolean', default: false },
     'no-cli': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    pairs: { type: 'string', default: '3' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1))
   throw new Error(`--sizes: expected whole numbers, got ${values.sizes}`);
+/** Full synths of the estate and of the floor, taken in turns; medians make the ratio. */
+const pairs = Number(values.pairs);
+if (!Number.isInteger(pairs) || pairs < 1)
+  throw new Error(`--pairs: expected a whole number, got ${values.pairs}`);
 
 /**
  * What `cdk synth` would hand the app: cdk.json's context plus the CLI's metadata switches.
@@ -104,6 +110,10 @@ function synthDirect(outdir: string, context: Record<string, unknown>, env: Node
   });
 }
 
+function toFloorSize(assembly: { readonly stacks: number; readonly totalResources: number }) {
+  return { stacks: assembly.stacks, resources: assembly.totalResources };
+}
+
 /** A generated estate the config layer rejects means generator and schema have drifted: stop, say why. */
 function assertValid(config: string): void {
   const result = validateConfigDir(config);
@@ -132,23 +142,33 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
   const validate = await measure([...CLI, 'validate', '--config', config], { cwd: ROOT });
   log('validate', show(validate));
   const outdir = join(dir, 'cdk.out');
-  const synth = await synthDirect(outdir, { config });
-  log('full synth', show(synth));
-  const assembly = completed(synth) ? assemblyMetrics(outdir) : undefined;
+  const firstSynth = await synthDirect(outdir, { config });
+  log('full synth', show(firstSynth));
+  const assembly = completed(firstSynth) ? assemblyMetrics(outdir) : undefined;
   if (assembly) log('assembly', JSON.stringify(assembly));
-  // The floor right after the estate's synth, so both see the same machine.
-  const floor = assembly
-    ? await measureFloor(
-        ROOT,
-        join(dir, 'cdk.out.floor'),
-        { stacks: assembly.stacks, resources: assembly.totalResources, synth },
-        APP_NODE_ARGS,
-      )
-    : undefined;
+  // The floor in turns with the estate (estate, floor, estate, ...), so both see the same machine.
+  const estateRuns = [firstSynth];
+  const floorRuns: FloorRun[] = [];
+  for (let i = 0; assembly && i < pairs; i++) {
+    if (i > 0) {
+      const again = await synthDirect(join(dir, 'cdk.out.again'), { config });
+      log(`full synth, run ${i + 1} of ${pairs}`, show(again));
+      estateRuns.push(again);
+    }
+    const floorRun = await synthFloor(ROOT, join(dir, 'cdk.out.floor'), toFloorSize(assembly), APP_NODE_ARGS);
+    log(
+      `plain-CDK floor, run ${i + 1} of ${pairs}`,
+      `${show(floorRun.synth)} for ${floorRun.resources} resources`,
+    );
+    floorRuns.push(floorRun);
+  }
+  rmSync(join(dir, 'cdk.out.again'), { recursive: true, force: true });
+  const synth = completed(firstSynth) ? medianBy(estateRuns.filter(completed), (m) => m.wallMs) : firstSynth;
+  const floor = assembly ? compareWithFloor(toFloorSize(assembly), estateRuns, floorRuns) : undefined;
   if (floor)
     log(
-      'plain-CDK floor',
-      `${show(floor.synth)} for ${floor.resources} resources; ${floor.msPerResource.estate} vs ${floor.msPerResource.floor} ms per resource: ${floor.ratio}x`,
+      'against the floor (medians)',
+      `${floor.msPerResource.estate} vs ${floor.msPerResource.floor} ms per resource: ${floor.ratio}x`,
     );
 
   let synthCli: Measurement | undefined;

@@ -40,6 +40,16 @@ export function checkBudgets(results: Readonly<Record<string, SizeResult>>): Bud
       (v) => `${(v / MIB_PER_GIB).toFixed(2)} GiB`,
     ),
     check('N=1000 full synth time', '< 4 min', ok(at(1000)?.synth), 240_000, seconds),
+    ...[250, 1000].map((size) =>
+      check(
+        `N=${size} cost per synthesized resource vs the plain-CDK floor, same run`,
+        '≤ 1.5x',
+        at(size)?.floor?.ratio,
+        1.5 + 1e-9,
+        (v) =>
+          `${v.toFixed(2)}x (${at(size)!.floor!.msPerResource.estate} vs ${at(size)!.floor!.msPerResource.floor} ms)`,
+      ),
+    ),
     check(
       `single-tenant synth (largest N measured${largest ? `, ${largest.tenants}` : ''})`,
       '< 10 s',

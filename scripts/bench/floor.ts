@@ -6,45 +6,74 @@ import { completed, measure, Measurement } from './measure';
 export interface FloorResult {
   readonly stacks: number;
   readonly resources: number;
+  /** The floor's median run. */
   readonly synth: Measurement;
-  /** Milliseconds per synthesized resource: the estate's full synth, and the floor's. */
+  /** Wall times of every run, taken in turns (estate, floor, estate, ...); absent in older results. */
+  readonly samples?: { readonly estateMs: readonly number[]; readonly floorMs: readonly number[] };
+  /** Milliseconds per synthesized resource, from the median runs: the estate's, and the floor's. */
   readonly msPerResource: { readonly estate: number; readonly floor: number };
   /** estate / floor, per resource: the figure docs/benchmarks.md records. */
   readonly ratio: number;
 }
 
+export interface FloorRun {
+  readonly synth: Measurement;
+  readonly resources: number;
+}
+
 /**
- * Synthesizes scripts/bench/floor-app.ts with as many stacks and resources as the estate's
- * assembly held, in the same run and with the same Node, and divides the costs per resource.
+ * Synthesizes scripts/bench/floor-app.ts with as many stacks and (to within one a stack) as many
+ * resources as the estate's assembly held, with the same Node flags.
  */
-export async function measureFloor(
+export async function synthFloor(
   root: string,
   outdir: string,
-  estate: { readonly stacks: number; readonly resources: number; readonly synth: Measurement },
+  estate: { readonly stacks: number; readonly resources: number },
   nodeArgs: readonly string[],
-): Promise<FloorResult | undefined> {
-  if (!completed(estate.synth) || estate.stacks === 0) return undefined;
+): Promise<FloorRun> {
   rmSync(outdir, { recursive: true, force: true });
   const perStack = Math.max(1, Math.round(estate.resources / estate.stacks));
   const synth = await measure(['node', ...nodeArgs, 'scripts/bench/floor-app.ts'], {
     cwd: root,
     env: { CDK_OUTDIR: outdir, FLOOR_STACKS: String(estate.stacks), FLOOR_RESOURCES: String(perStack) },
   });
-  if (!completed(synth))
-    return { stacks: estate.stacks, resources: 0, synth, msPerResource: { estate: 0, floor: 0 }, ratio: NaN };
-  const resources = countResources(outdir);
+  const resources = completed(synth) ? countResources(outdir) : 0;
   rmSync(outdir, { recursive: true, force: true });
+  return { synth, resources };
+}
+
+/**
+ * Divides the median costs per resource. One pair of runs on a shared 2-vCPU host can differ by
+ * 30% either way (docs/benchmarks.md), so the bench takes runs in turns and compares medians.
+ */
+export function compareWithFloor(
+  estate: { readonly stacks: number; readonly resources: number },
+  estateRuns: readonly Measurement[],
+  floorRuns: readonly FloorRun[],
+): FloorResult | undefined {
+  const done = floorRuns.filter((r) => completed(r.synth) && r.resources > 0);
+  const estateDone = estateRuns.filter(completed);
+  if (done.length === 0 || estateDone.length === 0) return undefined;
+  const floor = medianBy(done, (r) => r.synth.wallMs);
+  const estateMedian = medianBy(estateDone, (m) => m.wallMs);
   const msPerResource = {
-    estate: round(estate.synth.wallMs / estate.resources),
-    floor: round(synth.wallMs / resources),
+    estate: round(estateMedian.wallMs / estate.resources),
+    floor: round(floor.synth.wallMs / floor.resources),
   };
   return {
     stacks: estate.stacks,
-    resources,
-    synth,
+    resources: floor.resources,
+    synth: floor.synth,
+    samples: { estateMs: estateRuns.map((m) => m.wallMs), floorMs: floorRuns.map((r) => r.synth.wallMs) },
     msPerResource,
     ratio: round(msPerResource.estate / msPerResource.floor),
   };
+}
+
+/** The middle item by `key` (the lower middle of an even count). */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 function countResources(outdir: string): number {

@@ -1,4 +1,5 @@
 import { BudgetCheck } from './budgets';
+import { FloorResult } from './floor';
 import { completed, Measurement } from './measure';
 import { BenchResults, Skipped } from './types';
 
@@ -53,7 +54,7 @@ export function renderBenchmarks(
     '',
     '## Time and memory',
     '',
-    'Full synth runs `bin/app.ts` directly (tsx, context in `CDK_CONTEXT_JSON`, cdk.json settings) as a local synth does: without the built-in CloudFormation Validate plugin, creation stack traces or tree.json (ADRs 0015 and 0017); the variants below show the settings CI uses. Each row records when it ran (benchmarks.json has the date per size).',
+    'Full synth runs `bin/app.ts` directly, as cdk.json runs it (`node --max-semi-space-size=128 --single-threaded-gc --import tsx`, context in `CDK_CONTEXT_JSON`; the notes below say why those flags), as a local synth does: without the built-in CloudFormation Validate plugin, creation stack traces or tree.json (ADRs 0015 and 0017); the variants below show the settings CI uses. Each row records when it ran (benchmarks.json has the date per size).',
     '',
     '| tenants | stacks | generate | validate (CLI) | validate RSS | full synth | synth RSS | single-tenant synth | single RSS | verify-network | report |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -102,6 +103,22 @@ export function renderBenchmarks(
     }),
     '',
   );
+  const floors = rows.filter((r) => r.floor);
+  if (floors.length > 0) {
+    lines.push(
+      '## Against plain CDK (the floor)',
+      '',
+      "In turns with the estate's full synth (estate, floor, estate, ...), `scripts/bench/floor-app.ts` synthesizes a plain CDK app with as many stacks and, to within one a stack, as many resources (keys, encrypted buckets, queues, topics, roles, VPCs from L1 resources, log groups, then SSM parameters to make up the count), checked by the three public cdk-nag packs, with the same Node flags and local synth settings. The medians of the runs give the two costs per resource; their ratio is the figure the budget holds. One pair alone can be 30% off either way on a shared 2-vCPU host.",
+      '',
+      '| tenants | estate: resources, median full synth | floor: resources, median synth | runs (estate; floor) | ms per resource (estate / floor) | ratio |',
+      '| ---: | ---: | ---: | :--- | ---: | ---: |',
+      ...floors.map(
+        (r) =>
+          `| ${n(r.tenants)} | ${n(r.assembly?.totalResources)}, ${secs(r.synth)} | ${n(r.floor!.resources)}, ${withCpu(r.floor!.synth)} | ${runs(r.floor!)} | ${r.floor!.msPerResource.estate} / ${r.floor!.msPerResource.floor} | **${r.floor!.ratio.toFixed(2)}x** |`,
+      ),
+      '',
+    );
+  }
   if (results.fit) {
     lines.push(
       '## Marginal cost',
@@ -153,4 +170,11 @@ function loadNote(results: BenchResults): string {
   const lo = Math.min(...loads);
   const hi = Math.max(...loads);
   return `1-minute load average when runs started: ${lo}-${hi} on ${results.machine.nproc} vCPU${hi > results.machine.nproc ? ' (other work shared the machine, so wall times are inflated; CPU time is the steadier figure)' : ''}.`;
+}
+
+/** Every run's wall time, in the order taken: "24.7, 23.1, 25.0 s; 21.3, 20.9, 21.0 s". */
+function runs(floor: FloorResult): string {
+  const list = (ms: readonly number[] | undefined) =>
+    ms && ms.length > 0 ? `${ms.map((m) => (m / 1000).toFixed(1)).join(', ')} s` : '-';
+  return `${list(floor.samples?.estateMs)}; ${list(floor.samples?.floorMs)}`;
 }
