@@ -3,7 +3,7 @@
  * folders listed for it (and itself). eslint.config.mjs turns this into
  * `import-x/no-restricted-paths` zones, so a wrong import fails `npm run lint` in CI.
  */
-const base = ['net', 'errors', 'files'];
+const base = ['net', 'errors', 'files', 'terminal'];
 
 /** folder under lib/ -> the lib/ folders it may import. */
 export const LAYERS = {
@@ -11,6 +11,7 @@ export const LAYERS = {
   net: [],
   errors: [],
   files: [],
+  terminal: [],
   // How we talk to AWS on the wire (time limits, answers checked to be the service's): shared by
   // lib/aws and the Lambda handlers, so it imports nothing of ours.
   'aws-wire': [],

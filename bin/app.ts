@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createApp } from '../lib/app/create-app';
-import { progressWanted, SynthProgress } from '../lib/app/synth-progress';
+import { SynthProgress } from '../lib/app/synth-progress';
+import { progressWanted } from '../lib/terminal/progress-wanted';
 import { ReportedError } from '../lib/errors/user-input-error';
 
 // On a terminal, a status line shows how far a national estate's synth has got

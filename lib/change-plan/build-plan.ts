@@ -34,6 +34,8 @@ export interface ChangePlanOptions {
    * @default true
    */
   readonly narrow?: boolean;
+  /** Told each step as it starts (a line for a terminal); silent when absent. */
+  readonly onStep?: (step: string) => void;
   /**
    * YYYY-MM-DD, for allowDestructive expiry.
    * @default today (UTC)
@@ -79,11 +81,15 @@ export async function buildChangePlan(options: ChangePlanOptions): Promise<Chang
       tenantsIn(join(root, configDir)),
     );
     const narrowings = scope.kind === 'tenants' ? scope.tenants : [undefined];
+    const step = options.onStep ?? (() => undefined);
     const parts: StackChange[] = [];
     const moves = new Map<string, LaneMoveChange>();
     const compared = new Set<string>();
     // One narrowing at a time, base and head side by side: two synth processes at once.
     for (const [i, tenant] of narrowings.entries()) {
+      step(
+        `synthesizing ${tenant ? `-c tenant=${tenant} (${i + 1} of ${narrowings.length})` : `the whole estate (${scope.kind === 'full' ? scope.reason : 'full'})`} on both sides`,
+      );
       const side = (appDir: string, name: string, label: string) =>
         synthesize({ appDir, configDir, tenant, outdir: join(temp, `${name}-${i}`), label });
       // The working tree's side must be the finished synth of the config being planned (its app

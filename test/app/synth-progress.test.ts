@@ -1,5 +1,6 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
-import { progressWanted, reportSynthProgress, SynthProgress } from '../../lib/app/synth-progress';
+import { reportSynthProgress, SynthProgress } from '../../lib/app/synth-progress';
+import { progressWanted } from '../../lib/terminal/progress-wanted';
 
 /** A stream that records what was written, and a clock the test moves. */
 function recorder(isTTY: boolean) {

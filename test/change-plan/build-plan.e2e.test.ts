@@ -45,13 +45,18 @@ test('a docs-only change synthesizes nothing', async () => {
 
 describe('moving a spoke CIDR in the working tree', () => {
   let plan: ChangePlan;
+  const steps: string[] = [];
   beforeAll(async () => {
     const file = join(repo, 'config', 'tenants', 'RGR.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(OLD_CIDR);
     writeFileSync(file, text.replace(OLD_CIDR, NEW_CIDR));
-    plan = await buildChangePlan({ base: 'HEAD', cwd: repo });
+    plan = await buildChangePlan({ base: 'HEAD', cwd: repo, onStep: (s) => steps.push(s) });
   }, 120_000);
+
+  test('tells each step as it starts', () => {
+    expect(steps).toEqual(['synthesizing -c tenant=RGR (1 of 1) on both sides']);
+  });
 
   test('narrows both sides to RGR and the platform stacks', () => {
     expect(plan.base).toEqual({ ref: 'HEAD', commit: git('rev-parse', 'HEAD') });

@@ -92,6 +92,44 @@ test('prints the plan, then fails with exit code 1 when a destructive change is 
   });
 });
 
+describe('steps on stderr', () => {
+  /** `plan` with a planner that reports one step, on a terminal or not. */
+  async function steps(isTTY: boolean, env: Record<string, string> = {}) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const command = planCommand(
+      { out: (t) => out.push(t), err: (t) => err.push(t) },
+      {
+        cwd: '/repo',
+        today: () => '2026-06-01',
+        stderr: { isTTY, write: () => true },
+        env,
+        buildPlan: async (request) => {
+          request.onStep?.('synthesizing the whole estate (config/estate.yaml changed) on both sides');
+          return unguarded;
+        },
+      },
+    ).exitOverride();
+    await command.parseAsync(['--base', 'origin/main'], { from: 'user' });
+    return { out, err };
+  }
+
+  test('on a terminal, each step is a line on stderr with the time so far; stdout is the plan alone', async () => {
+    const { out, err } = await steps(true);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      /^nhs-cloud plan: synthesizing the whole estate \(config\/estate\.yaml changed\) on both sides, \d+\.\d s$/,
+    );
+    expect(out.join('\n')).not.toContain('nhs-cloud plan:');
+  });
+
+  test('silent in CI and off a terminal, unless NHS_CLOUD_PROGRESS=true', async () => {
+    expect((await steps(true, { CI: 'true' })).err).toEqual([]);
+    expect((await steps(false)).err).toEqual([]);
+    expect((await steps(false, { NHS_CLOUD_PROGRESS: 'true' })).err).toHaveLength(1);
+  });
+});
+
 test('--format json prints the plan as JSON', async () => {
   const { out } = await run(blocked, '--base', 'origin/main', '--format', 'json');
   expect(JSON.parse(out)).toMatchObject({ ok: false, blocked: 1, base: { ref: 'origin/main' } });

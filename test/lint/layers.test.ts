@@ -55,22 +55,22 @@ describe('layer lint (docs/architecture.md, "The layers")', () => {
     [
       'lib/config/probe.ts',
       "export { EstateStack } from '../stacks/estate-stack';",
-      'Unexpected path "../stacks/estate-stack" imported in restricted zone. lib/config may import only lib/net, lib/errors, lib/files (docs/architecture.md, "The layers").',
+      'Unexpected path "../stacks/estate-stack" imported in restricted zone. lib/config may import only lib/net, lib/errors, lib/files, lib/terminal (docs/architecture.md, "The layers").',
     ],
     [
       'lib/planners/probe.ts',
       "export { SpokeVpc } from '../patterns/spoke-vpc/spoke-vpc';",
-      'Unexpected path "../patterns/spoke-vpc/spoke-vpc" imported in restricted zone. lib/planners may import only lib/net, lib/errors, lib/files, lib/config (docs/architecture.md, "The layers").',
+      'Unexpected path "../patterns/spoke-vpc/spoke-vpc" imported in restricted zone. lib/planners may import only lib/net, lib/errors, lib/files, lib/terminal, lib/config (docs/architecture.md, "The layers").',
     ],
     [
       'lib/stacks/probe.ts',
       "export { createApp } from '../app/create-app';",
-      'Unexpected path "../app/create-app" imported in restricted zone. lib/stacks may import only lib/net, lib/errors, lib/files, lib/config, lib/planners, lib/patterns (docs/architecture.md, "The layers").',
+      'Unexpected path "../app/create-app" imported in restricted zone. lib/stacks may import only lib/net, lib/errors, lib/files, lib/terminal, lib/config, lib/planners, lib/patterns (docs/architecture.md, "The layers").',
     ],
     [
       'lib/verify/probe.ts',
       "export { planSegmentation } from '../planners/segmentation/plan-segmentation';",
-      'Unexpected path "../planners/segmentation/plan-segmentation" imported in restricted zone. lib/verify may import only lib/net, lib/errors, lib/files, lib/config (docs/architecture.md, "The layers").',
+      'Unexpected path "../planners/segmentation/plan-segmentation" imported in restricted zone. lib/verify may import only lib/net, lib/errors, lib/files, lib/terminal, lib/config (docs/architecture.md, "The layers").',
     ],
     [
       'lib/net/probe.ts',

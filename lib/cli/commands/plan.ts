@@ -3,6 +3,7 @@ import { buildChangePlan, ChangePlanOptions } from '../../change-plan/build-plan
 import { formatPlan, PLAN_FORMATS, PlanFormat } from '../../change-plan/format-plan';
 import { blockedDecisions } from '../../change-plan/types';
 import { CheckFailedError } from '../../errors/user-input-error';
+import { progressWanted, ProgressStream } from '../../terminal/progress-wanted';
 import { CliIo, processIo } from '../io';
 
 interface PlanOptions {
@@ -19,6 +20,9 @@ export interface PlanCommandDeps {
   readonly today?: () => string;
   /** The planner; tests replace it. */
   readonly buildPlan?: typeof buildChangePlan;
+  /** Steps are shown on a terminal, not in CI (lib/terminal). @default process.stderr, process.env */
+  readonly stderr?: ProgressStream;
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -37,12 +41,19 @@ export function planCommand(io: CliIo = processIo, deps: PlanCommandDeps = {}): 
     .addOption(new Option('--format <format>', 'output format').choices(PLAN_FORMATS).default('text'))
     .option('--no-narrow', 'synthesize the whole estate even when only tenant files changed')
     .action(async (options: PlanOptions) => {
+      const started = Date.now();
+      // A full plan synthesizes the estate twice and says nothing for seconds; on a terminal,
+      // each step gets a line on stderr (stdout stays the plan alone).
+      const onStep = progressWanted(deps.env ?? process.env, deps.stderr ?? process.stderr)
+        ? (step: string) => io.err(`nhs-cloud plan: ${step}, ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        : undefined;
       const request: ChangePlanOptions = {
         base: options.base,
         configDir: options.config,
         cwd: deps.cwd,
         narrow: options.narrow,
         today: deps.today?.(),
+        onStep,
       };
       const plan = await (deps.buildPlan ?? buildChangePlan)(request);
       io.out(formatPlan(plan, options.format));
