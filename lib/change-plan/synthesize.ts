@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { odsCode } from '../config/schema/primitives';
 import { StaleAssemblyError, UserInputError } from '../errors/user-input-error';
 import { SynthesizedStack, Template } from './types';
+import { readJsonFile } from '../files/read-json';
 
 export interface SynthRequest {
   /** The checkout whose app and config are synthesized (the repository or a base worktree). */
@@ -28,7 +29,7 @@ const STDERR_TAIL_LINES = 30;
  * and Lambda bundling: none of them changes which resources a template holds.
  */
 export async function synthesize(request: SynthRequest): Promise<SynthesizedStack[]> {
-  const cdkJson = readJson(join(request.appDir, 'cdk.json')) as { app?: string; context?: object };
+  const cdkJson = readJsonFile(join(request.appDir, 'cdk.json')) as { app?: string; context?: object };
   if (!cdkJson.app)
     throw UserInputError.at(
       { file: join(request.appDir, 'cdk.json'), field: 'app' },
@@ -40,7 +41,7 @@ export async function synthesize(request: SynthRequest): Promise<SynthesizedStac
   const cdkContext = join(request.appDir, 'cdk.context.json');
   const context = {
     ...cdkJson.context,
-    ...(existsSync(cdkContext) ? (readJson(cdkContext) as object) : {}),
+    ...(existsSync(cdkContext) ? (readJsonFile(cdkContext) as object) : {}),
     config: request.configDir,
     nag: false,
     'aws:cdk:bundling-stacks': [],
@@ -78,14 +79,16 @@ export function readAssembly(outdir: string): SynthesizedStack[] {
   if (!existsSync(join(outdir, 'manifest.json'))) {
     throw new StaleAssemblyError(`plan: the synth exited 0 but wrote no cloud assembly to ${outdir}`);
   }
-  const manifest = readJson(join(outdir, 'manifest.json')) as {
+  const manifest = readJsonFile(join(outdir, 'manifest.json')) as {
     artifacts?: Record<string, { type: string; displayName?: string; properties?: ArtifactProperties }>;
   };
   return Object.entries(manifest.artifacts ?? {})
     .filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack')
     .map(([id, artifact]) => {
       const properties = artifact.properties ?? {};
-      const template = readJson(join(outdir, properties.templateFile ?? `${id}.template.json`)) as Template;
+      const template = readJsonFile(
+        join(outdir, properties.templateFile ?? `${id}.template.json`),
+      ) as Template;
       // Platform stacks carry `ods-code: platform`; only a real ODS code names a tenant.
       const tag = properties.tags?.['ods-code'];
       const tenant = odsCode.safeParse(tag).success ? tag : undefined;
@@ -102,10 +105,6 @@ interface ArtifactProperties {
   readonly templateFile?: string;
   readonly stackName?: string;
   readonly tags?: Readonly<Record<string, string>>;
-}
-
-function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
 }
 
 function run(

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeployStack, Template } from './types';
+import { readJsonFile } from '../files/read-json';
 
 interface ManifestArtifact {
   readonly type: string;
@@ -33,7 +34,7 @@ export function readDeployAssembly(dir: string): DeployStack[] {
   if (!existsSync(manifestFile)) {
     throw new Error(`${dir}: no manifest.json; run \`npx cdk synth\` first or pass --assembly DIR`);
   }
-  const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
+  const manifest = readJsonFile(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
   const artifacts = manifest.artifacts ?? {};
   const stackIds = new Set(
     Object.entries(artifacts)
@@ -59,7 +60,7 @@ export function readDeployAssembly(dir: string): DeployStack[] {
       stackName: props.stackName ?? id,
       account: env[1]!,
       region: env[2]!,
-      template: readJson(join(dir, props.templateFile)) as Template,
+      template: readJsonFile(join(dir, props.templateFile)) as Template,
       dependencies: (artifact.dependencies ?? []).filter((d) => stackIds.has(d)),
       tags: props.tags ?? {},
       executionRoleArn: partitioned(props.cloudFormationExecutionRoleArn),
@@ -67,13 +68,4 @@ export function readDeployAssembly(dir: string): DeployStack[] {
     });
   }
   return stacks;
-}
-
-function readJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
-  }
 }

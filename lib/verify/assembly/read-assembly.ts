@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AssemblyStack, CfnTemplate } from './types';
+import { readJsonFile } from '../../files/read-json';
 
 interface ManifestArtifact {
   readonly type: string;
@@ -24,7 +25,7 @@ export function readAssembly(dir: string): AssemblyStack[] {
   if (!existsSync(manifestFile)) {
     throw new Error(`${dir}: no manifest.json; run \`npx cdk synth\` first or pass --assembly DIR`);
   }
-  const manifest = readJson(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
+  const manifest = readJsonFile(manifestFile) as { artifacts?: Record<string, ManifestArtifact> };
   const stacks: AssemblyStack[] = [];
   for (const [id, artifact] of Object.entries(manifest.artifacts ?? {})) {
     if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
@@ -38,7 +39,7 @@ export function readAssembly(dir: string): AssemblyStack[] {
         `${id}: the stack has no concrete account and region (${artifact.environment ?? 'none'})`,
       );
     }
-    const template = readJson(join(dir, artifact.properties.templateFile)) as CfnTemplate;
+    const template = readJsonFile(join(dir, artifact.properties.templateFile)) as CfnTemplate;
     stacks.push({
       id,
       stackName: artifact.properties.stackName ?? id,
@@ -48,14 +49,4 @@ export function readAssembly(dir: string): AssemblyStack[] {
     });
   }
   return stacks;
-}
-
-/** JSON.parse names no file, and an assembly has hundreds: say which one is broken. */
-function readJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`, { cause: error });
-  }
 }
