@@ -181,10 +181,12 @@ describe('NhsCloudChecks', () => {
       allowedRegions: estate.allowedRegions,
       minLogRetentionDays: estate.security.logRetention,
     });
-    // Both are acknowledged there, pending or by design (SSE-S3 only for S3 access logs).
+    // All are acknowledged there, pending or by design (SSE-S3 only for S3 access logs; CloudTrail
+    // takes no source condition on its CloudWatch Logs role, ADR 0026).
     expect(validate(pack, app)).toEqual([
       { id: 'NhsCloud-SensitiveDataCustomerKey', path: 'Core-LogArchive/AccessLogsBucket/Resource/Resource' },
       { id: 'NhsCloud-SensitiveDataCustomerKey', path: 'Core-Network/NetworkLookup/Logs/Resource' },
+      { id: 'NhsCloud-ServiceTrustScoped', path: 'Core-LogArchive/GuardrailAlarms/DeliveryRole/Resource' },
     ]);
     // Not vacuous: hub VPCs (the CDK's custom resource) and tenant spokes (AccountDefaults) alike.
     const rule = pack.rules.find(({ id }) => id === 'NhsCloud-VpcDefaultSecurityGroupClosed')!.rule;

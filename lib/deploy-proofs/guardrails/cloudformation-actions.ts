@@ -53,7 +53,13 @@ export const CLOUDFORMATION_ACTIONS: Readonly<Record<string, readonly string[]>>
     'cloudtrail:AddTags',
     'cloudtrail:UpdateTrail',
     'iam:CreateServiceLinkedRole',
+    'iam:PassRole',
     'organizations:ListAWSServiceAccessForOrganization',
+  ],
+  'AWS::CloudWatch::Alarm': [
+    'cloudwatch:PutMetricAlarm',
+    'cloudwatch:TagResource',
+    'cloudwatch:DeleteAlarms',
   ],
   'AWS::Config::ConfigurationAggregator': [
     'config:PutConfigurationAggregator',
@@ -131,6 +137,7 @@ export const CLOUDFORMATION_ACTIONS: Readonly<Record<string, readonly string[]>>
     'secretsmanager:CreateSecret',
     'secretsmanager:GetSecretValue',
   ],
+  'AWS::Events::EventBusPolicy': ['events:PutPermission', 'events:RemovePermission'],
   'AWS::Events::Rule': ['events:PutRule', 'events:PutTargets', 'events:TagResource', 'iam:PassRole'],
   'AWS::IAM::Policy': ['iam:PutRolePolicy', 'iam:DeleteRolePolicy'],
   'AWS::IAM::Role': [
@@ -163,6 +170,7 @@ export const CLOUDFORMATION_ACTIONS: Readonly<Record<string, readonly string[]>>
     'logs:AssociateKmsKey',
     'logs:TagResource',
   ],
+  'AWS::Logs::MetricFilter': ['logs:PutMetricFilter', 'logs:DeleteMetricFilter'],
   'AWS::Macie::Session': ['macie2:EnableMacie', 'macie2:UpdateMacieSession', 'iam:CreateServiceLinkedRole'],
   'AWS::NetworkFirewall::Firewall': [
     'network-firewall:CreateFirewall',

@@ -23,17 +23,26 @@ export interface FindingsAlertsProps {
   readonly emails?: readonly string[];
   /** The CSOC's HTTPS endpoint. @default none */
   readonly csoc?: LandingZoneConfig['csocEndpoint'];
+  /**
+   * Guardrail alarms another account forwards to this account's default bus: that account may
+   * put events here, and those matching `pattern` take the same route as findings.
+   * @default none
+   */
+  readonly guardrailAlarms?: { readonly fromAccount: string; readonly pattern: events.EventPattern };
 }
 
 /**
  * Routes HIGH and CRITICAL Security Hub findings, as they arrive in the delegated administrator
  * from every account and region, to an encrypted SNS topic and, when configured, to the CSOC's
  * HTTPS endpoint (EventBridge API destination, API key from Secrets Manager, retries and an
- * encrypted dead-letter queue so nothing is dropped silently).
+ * encrypted dead-letter queue so nothing is dropped silently). Guardrail alarms the log archive
+ * forwards take the same route (docs/adr/0026-guardrail-alarms.md).
  */
 export class FindingsAlerts extends Construct {
   readonly topic: sns.Topic;
   readonly rule: events.Rule;
+  /** Guardrail alarms from the log archive, when given. */
+  readonly alarmsRule?: events.Rule;
 
   constructor(scope: Construct, id: string, props: FindingsAlertsProps) {
     super(scope, id);
@@ -58,10 +67,40 @@ export class FindingsAlerts extends Construct {
       eventPattern: pattern,
       targets: [new targets.SnsTopic(this.topic)],
     });
-    if (props.csoc) this.addCsoc(props.csoc, props.key);
+    const rules = [this.rule];
+    if (props.guardrailAlarms) {
+      this.alarmsRule = this.receiveAlarms(props.guardrailAlarms);
+      rules.push(this.alarmsRule);
+    }
+    if (props.csoc) this.addCsoc(props.csoc, props.key, rules);
   }
 
-  private addCsoc(csoc: NonNullable<FindingsAlertsProps['csoc']>, key: kms.IKey): void {
+  private receiveAlarms(alarms: NonNullable<FindingsAlertsProps['guardrailAlarms']>): events.Rule {
+    // Only the sending account may put events on this bus, and only this rule acts on them.
+    const stack = Stack.of(this);
+    const statementId = `GuardrailAlarmsFrom${alarms.fromAccount}`;
+    new events.CfnEventBusPolicy(this, 'GuardrailAlarmsSender', {
+      eventBusName: 'default',
+      statementId,
+      statement: new iam.PolicyStatement({
+        sid: statementId,
+        principals: [new iam.AccountPrincipal(alarms.fromAccount)],
+        actions: ['events:PutEvents'],
+        resources: [stack.formatArn({ service: 'events', resource: 'event-bus', resourceName: 'default' })],
+      }).toJSON(),
+    });
+    return new events.Rule(this, 'GuardrailAlarms', {
+      description: 'Guardrail alarms (root, platform admin roles, organization and SCP changes)',
+      eventPattern: alarms.pattern,
+      targets: [new targets.SnsTopic(this.topic)],
+    });
+  }
+
+  private addCsoc(
+    csoc: NonNullable<FindingsAlertsProps['csoc']>,
+    key: kms.IKey,
+    rules: readonly events.Rule[],
+  ): void {
     const connection = new events.Connection(this, 'CsocConnection', {
       description: 'API key for the CSOC endpoint',
       authorization: events.Authorization.apiKey(
@@ -73,7 +112,7 @@ export class FindingsAlerts extends Construct {
       connection,
       endpoint: csoc.url,
       httpMethod: events.HttpMethod.POST,
-      description: 'CSOC: receives HIGH and CRITICAL findings',
+      description: 'CSOC: receives HIGH and CRITICAL findings and guardrail alarms',
     });
     const deadLetters = new sqs.Queue(this, 'CsocDeadLetters', {
       encryption: sqs.QueueEncryption.KMS,
@@ -88,15 +127,16 @@ export class FindingsAlerts extends Construct {
       assumedBy: new iam.ServicePrincipal('events.amazonaws.com').withConditions({
         StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
       }),
-      description: 'EventBridge: posts HIGH and CRITICAL findings to the CSOC API destination',
+      description: 'EventBridge: posts findings and guardrail alarms to the CSOC API destination',
     });
-    this.rule.addTarget(
-      new targets.ApiDestination(destination, {
-        eventRole: role,
-        deadLetterQueue: deadLetters,
-        retryAttempts: 185,
-        maxEventAge: Duration.hours(24),
-      }),
-    );
+    for (const rule of rules)
+      rule.addTarget(
+        new targets.ApiDestination(destination, {
+          eventRole: role,
+          deadLetterQueue: deadLetters,
+          retryAttempts: 185,
+          maxEventAge: Duration.hours(24),
+        }),
+      );
   }
 }

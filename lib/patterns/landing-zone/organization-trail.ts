@@ -1,4 +1,11 @@
-import { Stack, aws_cloudtrail as cloudtrail, aws_kms as kms, aws_s3 as s3 } from 'aws-cdk-lib';
+import {
+  Stack,
+  aws_cloudtrail as cloudtrail,
+  aws_iam as iam,
+  aws_kms as kms,
+  aws_logs as logs,
+  aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EventSelectorPlan } from '../../planners/landing-zone/trail-selectors';
 
@@ -8,6 +15,8 @@ export interface OrganizationTrailProps {
   readonly key: kms.IKey;
   /** From `planTrailSelectors`. */
   readonly selectors: readonly EventSelectorPlan[];
+  /** A CloudWatch Logs copy, for alarms: the log group and the role CloudTrail writes with. */
+  readonly cloudWatchLogs?: { readonly logGroup: logs.ILogGroup; readonly role: iam.IRole };
 }
 
 /**
@@ -23,7 +32,7 @@ export function trailArn(scope: Construct, trailName: string, managementAccount:
 /**
  * The organization trail: every account, every region, global service events, log-file
  * integrity validation, encrypted with the log archive's CloudTrail key, management events and
- * S3 data events on patient-data buckets.
+ * S3 data events on patient-data buckets; optionally copied to CloudWatch Logs for alarms.
  */
 export class OrganizationTrail extends Construct {
   readonly trail: cloudtrail.CfnTrail;
@@ -39,6 +48,8 @@ export class OrganizationTrail extends Construct {
       enableLogFileValidation: true,
       s3BucketName: props.bucket.bucketName,
       kmsKeyId: props.key.keyArn,
+      cloudWatchLogsLogGroupArn: props.cloudWatchLogs?.logGroup.logGroupArn,
+      cloudWatchLogsRoleArn: props.cloudWatchLogs?.role.roleArn,
       advancedEventSelectors: props.selectors.map((s) => ({
         name: s.name,
         fieldSelectors: s.fieldSelectors.map((f) => ({
@@ -52,5 +63,7 @@ export class OrganizationTrail extends Construct {
     // The trail checks it can write when it is created, so the bucket policy must exist first.
     const policy = props.bucket.policy;
     if (policy) this.trail.node.addDependency(policy);
+    // Likewise the role's permission to write to the log group.
+    if (props.cloudWatchLogs) this.trail.node.addDependency(props.cloudWatchLogs.role);
   }
 }

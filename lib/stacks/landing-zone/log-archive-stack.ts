@@ -7,11 +7,13 @@ import {
   allowConfig,
   allowLogDeliveryService,
 } from '../../patterns/landing-zone/log-delivery';
+import { GuardrailAlarms } from '../../patterns/landing-zone/guardrail-alarms';
 import { OrganizationTrail, trailArn } from '../../patterns/landing-zone/organization-trail';
 import { executionRolePattern, retainedKey } from '../../patterns/landing-zone/retained-key';
 import { EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
+import { planGuardrailAlarms } from '../../planners/landing-zone/guardrail-alarms';
 import { organizationScope } from '../../planners/landing-zone/organization-scope';
 import { platformRoleNames } from '../../planners/landing-zone/platform-principals';
 import { planTrailSelectors } from '../../planners/landing-zone/trail-selectors';
@@ -38,8 +40,9 @@ export interface LogArchiveStackProps {
 /**
  * Core-LogArchive: the central, immutable log archive. One bucket per log purpose with the
  * names every account writes to, the organization trail (this account is CloudTrail's
- * delegated administrator; the management account owns the trail), the grants that let the organization's delivery services write,
- * and the account's own baseline. CloudTrail and AWS Config share the audit bucket and its
+ * delegated administrator; the management account owns the trail), the trail's CloudWatch Logs
+ * copy and the guardrail alarms on it, the grants that let the organization's delivery services
+ * write, and the account's own baseline. CloudTrail and AWS Config share the audit bucket and its
  * key; network logs have their own key.
  */
 export class LogArchiveStack extends CoreStack {
@@ -97,11 +100,18 @@ export class LogArchiveStack extends CoreStack {
       organization,
       `arn:aws:iam::*:role/${platformRoleNames(estate.name).config}`,
     );
+    const alarms = new GuardrailAlarms(this, 'GuardrailAlarms', {
+      plan: planGuardrailAlarms(estate.name),
+      key: auditKey,
+      retentionDays,
+      securityAccount: estate.organization.accounts.security,
+    });
     this.trail = new OrganizationTrail(this, 'OrganizationTrail', {
       trailName,
       bucket: buckets.cloudtrail.bucket,
       key: auditKey,
       selectors: planTrailSelectors(model),
+      cloudWatchLogs: { logGroup: alarms.logGroup, role: alarms.deliveryRole },
     });
     this.buckets = buckets;
     // The account's own Config delivery channel writes to the audit bucket in this stack.

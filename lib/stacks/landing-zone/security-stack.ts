@@ -10,6 +10,10 @@ import { SecurityHubOrganization } from '../../patterns/landing-zone/security-hu
 import { allEnvironments, coreAccounts, EstateModel } from '../../config/model';
 import { LandingZoneConfig } from '../../config/schema/landing-zone-schema';
 import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
+import {
+  guardrailAlarmEventPattern,
+  planGuardrailAlarms,
+} from '../../planners/landing-zone/guardrail-alarms';
 import { sdkCallRoleName } from '../../planners/landing-zone/platform-principals';
 import { CoreStack } from '../core-stack';
 
@@ -28,8 +32,8 @@ export interface SecurityStackProps {
 /**
  * Core-Security, the security account as delegated administrator: GuardDuty, Security Hub
  * (central configuration), Inspector, Access Analyzer, the Config aggregator and Macie, all
- * organization-wide, HIGH+ findings routed to the security team and the CSOC, and the
- * account's own baseline.
+ * organization-wide, HIGH+ findings and the log archive's guardrail alarms routed to the
+ * security team and the CSOC, and the account's own baseline.
  */
 export class SecurityStack extends CoreStack {
   constructor(scope: Construct, id: string, props: SecurityStackProps) {
@@ -65,6 +69,13 @@ export class SecurityStack extends CoreStack {
       }),
       emails: lz.securityNotificationEmails,
       csoc: lz.csocEndpoint,
+      guardrailAlarms: {
+        fromAccount: estate.organization.accounts.logArchive,
+        pattern: guardrailAlarmEventPattern(
+          planGuardrailAlarms(estate.name),
+          estate.organization.accounts.logArchive,
+        ),
+      },
     });
   }
 }

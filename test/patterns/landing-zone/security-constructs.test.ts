@@ -7,6 +7,10 @@ import { InspectorOrganization } from '../../../lib/patterns/landing-zone/inspec
 import { OrganizationAnalyzers } from '../../../lib/patterns/landing-zone/organization-analyzers';
 import { sdkCallLogs } from '../../../lib/patterns/landing-zone/sdk-call';
 import { SecurityHubOrganization } from '../../../lib/patterns/landing-zone/security-hub-organization';
+import {
+  guardrailAlarmEventPattern,
+  planGuardrailAlarms,
+} from '../../../lib/planners/landing-zone/guardrail-alarms';
 
 const app = new App({ analyticsReporting: false, builtinCloudFormationValidation: false });
 const stack = new Stack(app, 'Security', { env: { account: '100000000003', region: 'eu-west-2' } });
@@ -28,6 +32,10 @@ new FindingsAlerts(stack, 'Alerts', {
     url: 'https://csoc.example.nhs.uk/findings',
     apiKeySecretArn: 'arn:aws:secretsmanager:eu-west-2:100000000003:secret:csoc-api-key-AbCdEf',
     apiKeyHeader: 'x-api-key',
+  },
+  guardrailAlarms: {
+    fromAccount: '100000000002',
+    pattern: guardrailAlarmEventPattern(planGuardrailAlarms('nhs-cloud'), '100000000002'),
   },
 });
 const template = Template.fromStack(stack);
@@ -179,6 +187,43 @@ describe('OrganizationAnalyzers', () => {
 });
 
 describe('FindingsAlerts', () => {
+  it("lets the log archive put events on this account's default bus, and no one else", () => {
+    const policies = template.findResources('AWS::Events::EventBusPolicy');
+    expect(Object.values(policies).map((p) => p.Properties)).toEqual([
+      {
+        EventBusName: 'default',
+        StatementId: 'GuardrailAlarmsFrom100000000002',
+        Statement: {
+          Sid: 'GuardrailAlarmsFrom100000000002',
+          Effect: 'Allow',
+          Principal: { AWS: stack.resolve(`arn:${stack.partition}:iam::100000000002:root`) },
+          Action: 'events:PutEvents',
+          Resource: stack.resolve(`arn:${stack.partition}:events:eu-west-2:100000000003:event-bus/default`),
+        },
+      },
+    ]);
+  });
+
+  it("sends the log archive's guardrail alarms to the security team and the CSOC, as findings go", () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.cloudwatch'],
+        'detail-type': ['CloudWatch Alarm State Change'],
+        account: ['100000000002'],
+        detail: { alarmName: [{ prefix: 'nhs-cloud-guardrail-' }], state: { value: ['ALARM'] } },
+      },
+      Targets: Match.arrayWith([
+        Match.objectLike({ Arn: { Ref: Match.stringLikeRegexp('^AlertsTopic') } }),
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlertsCsoc'), 'Arn'] },
+          DeadLetterConfig: {
+            Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^AlertsCsocDeadLetters'), 'Arn'] },
+          },
+        }),
+      ]),
+    });
+  });
+
   it('routes new, active HIGH and CRITICAL Security Hub findings', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
