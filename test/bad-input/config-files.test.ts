@@ -246,8 +246,8 @@ const ESTATE_CASES: BadInputCase[] = [
   ),
   estate(
     'two availability zones',
-    'eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]',
-    'eu-west-2: [eu-west-2a, eu-west-2b]',
+    'eu-west-2: [euw2-az1, euw2-az2, euw2-az3]',
+    'eu-west-2: [euw2-az1, euw2-az2]',
   ),
   estate('a misspelt section', 'segmentation:', 'segmentaton:', 'did you mean "segmentation"?'),
   estate(

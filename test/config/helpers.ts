@@ -24,7 +24,7 @@ homeRegion: eu-west-2
 allowedRegions: [eu-west-2]
 residencyExceptions: []
 availabilityZones:
-  eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]
+  eu-west-2: [euw2-az1, euw2-az2, euw2-az3]
 organization:
   accounts:
     management: '100000000001'

@@ -207,16 +207,24 @@ describe('estate schema errors', () => {
     },
     {
       problem: 'a bad region key in availabilityZones',
-      estate: edit(ESTATE, '  eu-west-2: [eu-west-2a', '  London: [eu-west-2a'),
+      estate: edit(ESTATE, '  eu-west-2: [euw2-az1', '  London: [euw2-az1'),
       expected: [
         'config/estate.yaml:6:3 availabilityZones.London: expected an AWS region name such as eu-west-2, got "London"',
       ],
     },
     {
       problem: 'too few availability zones',
-      estate: edit(ESTATE, '[eu-west-2a, eu-west-2b, eu-west-2c]', '[eu-west-2a, eu-west-2b]'),
+      estate: edit(ESTATE, '[euw2-az1, euw2-az2, euw2-az3]', '[euw2-az1, euw2-az2]'),
       expected: [
         'config/estate.yaml:6:14 availabilityZones.eu-west-2: expected three availability zones, got 2 items',
+      ],
+    },
+    {
+      // Issue 13: a zone name is a different physical zone in each account.
+      problem: 'a zone name where a zone ID belongs',
+      estate: edit(ESTATE, '[euw2-az1, euw2-az2', '[eu-west-2a, euw2-az2'),
+      expected: [
+        'config/estate.yaml:6:15 availabilityZones.eu-west-2[0]: expected an availability zone ID such as euw2-az1, not a zone name (names differ by account), got "eu-west-2a"',
       ],
     },
   ])('$problem', ({ estate, expected }) => {

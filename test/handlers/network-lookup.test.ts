@@ -45,7 +45,7 @@ const wait = (): Wait => ({
 
 /** Network Firewall and Organizations are not installed here: their answers are given as values. */
 function services(
-  syncStates: Record<string, { Attachment?: { EndpointId?: string } }> = {},
+  syncStates: Record<string, { Attachment?: { SubnetId?: string; EndpointId?: string } }> = {},
 ): LookupServices & { firewallCalls: string[] } {
   const firewallCalls: string[] = [];
   return {
@@ -187,30 +187,44 @@ describe('network lookup: Transit Gateway attachments (real EC2 client, local Qu
 // in this repository (Lambda's runtime ships them): these tests cover the lookup's logic over
 // their answers, not the wire.
 describe('network lookup: firewall endpoints and the organization (logic over the answers)', () => {
-  test('returns the endpoint of each zone and the organization ARN', async () => {
+  // This account's zone names are not the estate's zone IDs: eu-west-2a here may be euw2-az2.
+  test("returns the endpoint in each zone's firewall subnet, whatever the account calls the zone, and the organization ARN", async () => {
     await start([]);
     const s = services({
-      'eu-west-2a': { Attachment: { EndpointId: 'vpce-a' } },
-      'eu-west-2b': { Attachment: { EndpointId: 'vpce-b' } },
-      'eu-west-2c': { Attachment: { EndpointId: 'vpce-c' } },
+      'eu-west-2a': { Attachment: { SubnetId: 'subnet-fw2', EndpointId: 'vpce-a' } },
+      'eu-west-2b': { Attachment: { SubnetId: 'subnet-fw1', EndpointId: 'vpce-b' } },
+      'eu-west-2c': { Attachment: { SubnetId: 'subnet-fw3', EndpointId: 'vpce-c' } },
     });
     await expect(
-      run({ FirewallArn: 'arn:fw', FirewallZones: ['eu-west-2a', 'eu-west-2b'], Organization: 'true' }, s),
+      run(
+        {
+          FirewallArn: 'arn:fw',
+          FirewallSubnets: { 'euw2-az1': 'subnet-fw1', 'euw2-az2': 'subnet-fw2' },
+          Organization: 'true',
+        },
+        s,
+      ),
     ).resolves.toEqual({
-      Endpointeuwest2a: 'vpce-a',
-      Endpointeuwest2b: 'vpce-b',
+      Endpointeuw2az1: 'vpce-b',
+      Endpointeuw2az2: 'vpce-a',
       OrganizationArn: ORG_ARN,
     });
     expect(s.firewallCalls).toEqual(['arn:fw']);
     expect(server.requests).toEqual([]);
   });
 
-  test('waits for a zone without an endpoint yet, then fails naming the zones', async () => {
+  test('waits for a subnet without an endpoint yet, then fails naming the zones', async () => {
     await start([]);
-    const s = services({ 'eu-west-2a': { Attachment: { EndpointId: 'vpce-a' } }, 'eu-west-2b': {} });
+    const s = services({
+      'eu-west-2a': { Attachment: { SubnetId: 'subnet-fw1', EndpointId: 'vpce-a' } },
+      'eu-west-2b': { Attachment: { SubnetId: 'subnet-fw2' } },
+    });
     await expect(
-      run({ FirewallArn: 'arn:fw', FirewallZones: ['eu-west-2a', 'eu-west-2b'] }, s),
-    ).rejects.toThrow('firewall has no endpoint yet in some of eu-west-2a, eu-west-2b');
+      run(
+        { FirewallArn: 'arn:fw', FirewallSubnets: { 'euw2-az1': 'subnet-fw1', 'euw2-az2': 'subnet-fw2' } },
+        s,
+      ),
+    ).rejects.toThrow('firewall has no endpoint yet in some of euw2-az1, euw2-az2');
     expect(s.firewallCalls).toHaveLength(2);
     expect(sleeps).toEqual([15_000]);
   });
@@ -221,9 +235,9 @@ describe('network lookup: firewall endpoints and the organization (logic over th
   });
 
   test('the Data key of a zone is Endpoint plus its alphanumerics', () => {
-    expect(endpointKey('eu-west-2a')).toBe('Endpointeuwest2a');
-    expect(endpointsOf(undefined, ['eu-west-2a'])).toBeUndefined();
-    expect(endpointsOf(undefined, [])).toEqual({});
+    expect(endpointKey('euw2-az1')).toBe('Endpointeuw2az1');
+    expect(endpointsOf(undefined, { 'euw2-az1': 'subnet-fw1' })).toBeUndefined();
+    expect(endpointsOf(undefined, {})).toEqual({});
   });
 });
 

@@ -85,7 +85,7 @@ function compliantTenantStack(app: App): Stack {
   });
   const vpc = new Vpc(stack, 'Vpc', {
     ipAddresses: IpAddresses.cidr('10.1.0.0/20'),
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    availabilityZones: ['euw2-az1', 'euw2-az2'],
     natGateways: 0,
     subnetConfiguration: [{ name: 'app', subnetType: SubnetType.PRIVATE_ISOLATED }],
     flowLogs: { all: { destination: FlowLogDestination.toCloudWatchLogs(flowLogs) } },

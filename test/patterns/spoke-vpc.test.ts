@@ -12,18 +12,18 @@ describe('the spoke VPC of Tenant-RGR-prod', () => {
 
   test('has the planned private subnets in three zones and none public', () => {
     const subnets = Object.values(template.findResources('AWS::EC2::Subnet')).map((r) => ({
-      az: r.Properties.AvailabilityZone,
+      az: r.Properties.AvailabilityZoneId,
       cidr: r.Properties.CidrBlock,
       publicIp: r.Properties.MapPublicIpOnLaunch,
     }));
     expect(subnets).toEqual(
       expect.arrayContaining([
-        { az: 'eu-west-2a', cidr: '10.64.0.0/23', publicIp: false },
-        { az: 'eu-west-2b', cidr: '10.64.2.0/23', publicIp: false },
-        { az: 'eu-west-2c', cidr: '10.64.4.0/23', publicIp: false },
-        { az: 'eu-west-2a', cidr: '10.64.6.0/28', publicIp: false },
-        { az: 'eu-west-2b', cidr: '10.64.6.16/28', publicIp: false },
-        { az: 'eu-west-2c', cidr: '10.64.6.32/28', publicIp: false },
+        { az: 'euw2-az1', cidr: '10.64.0.0/23', publicIp: false },
+        { az: 'euw2-az2', cidr: '10.64.2.0/23', publicIp: false },
+        { az: 'euw2-az3', cidr: '10.64.4.0/23', publicIp: false },
+        { az: 'euw2-az1', cidr: '10.64.6.0/28', publicIp: false },
+        { az: 'euw2-az2', cidr: '10.64.6.16/28', publicIp: false },
+        { az: 'euw2-az3', cidr: '10.64.6.32/28', publicIp: false },
       ]),
     );
     expect(subnets).toHaveLength(6);

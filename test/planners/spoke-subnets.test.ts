@@ -1,6 +1,6 @@
 import { planSpokeSubnets } from '../../lib/planners/spoke-subnets';
 
-const ZONES = ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'];
+const ZONES = ['euw2-az1', 'euw2-az2', 'euw2-az3'];
 
 describe('planSpokeSubnets', () => {
   test.each([

@@ -128,3 +128,30 @@ describe('VPN tunnels', () => {
     });
   });
 });
+
+describe('availability zones', () => {
+  // Zone names map to different physical zones in each account: a spoke subnet "in eu-west-2a"
+  // of a tenant account and the hub's "eu-west-2a" in the network account could be different
+  // zones. Every subnet, hub and spoke alike, is placed by zone ID from config.
+  const zoneIds = model.estate.availabilityZones[model.estate.homeRegion]!;
+  it.each(stacks.map((s) => [s.stackName, s] as const))(
+    '%s places every subnet by zone ID',
+    (_name, stack) => {
+      const subnets = Object.values(Template.fromStack(stack).findResources('AWS::EC2::Subnet'));
+      for (const subnet of subnets) {
+        expect(subnet.Properties.AvailabilityZone).toBeUndefined();
+        expect(zoneIds).toContain(subnet.Properties.AvailabilityZoneId);
+      }
+    },
+  );
+
+  it('puts spoke and hub transit subnets in the same zones', () => {
+    const zonesOf = (name: string, pattern: RegExp) =>
+      Object.entries(template(name).findResources('AWS::EC2::Subnet'))
+        .filter(([id]) => pattern.test(id))
+        .map(([, s]) => s.Properties.AvailabilityZoneId as string)
+        .sort();
+    expect(zonesOf('Tenant-RGR-prod', /^SpoketransitSubnet/)).toEqual([...zoneIds].sort());
+    expect(zonesOf('Core-Network', /^InspectiontransitSubnet/)).toEqual([...zoneIds].sort());
+  });
+});

@@ -1,3 +1,4 @@
+import { zoneIdPrefix } from '../zone-ids';
 import { ConfigError } from '../config-error';
 import { ConfigCheck } from './check-context';
 
@@ -72,24 +73,26 @@ export const checkRegions: ConfigCheck = ({ estate, estateSource, tenants, today
   }
   for (const region of needsZones) {
     const zones = estate.availabilityZones[region];
+    const prefix = zoneIdPrefix(region);
+    const example = prefix ? `[${prefix}-az1, ${prefix}-az2, ${prefix}-az3]` : '[...]';
     if (!zones) {
       errors.push({
         ...estateSource.errorAt(
           ['availabilityZones'],
           `expected availability zones for region ${region}, found none`,
-          `add availabilityZones.${region}: [${region}a, ${region}b, ${region}c]`,
+          `add availabilityZones.${region}: ${example} (zone IDs: aws ec2 describe-availability-zones --region ${region})`,
         ),
         ...estateSource.keyPositionOf(['availabilityZones']),
       });
       continue;
     }
     zones.forEach((zone, i) => {
-      if (!zone.startsWith(region)) {
+      if (prefix && !zone.startsWith(`${prefix}-`)) {
         errors.push(
           estateSource.errorAt(
             ['availabilityZones', region, i],
-            `expected a zone of ${region}, got "${zone}"`,
-            `zone names are the region name plus a letter, e.g. ${region}a`,
+            `expected a zone ID of ${region}, got "${zone}"`,
+            `${region}'s zone IDs start with ${prefix}-, e.g. ${prefix}-az1`,
           ),
         );
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountId, asn, availabilityZone, cidr, date, email, ipv4Address, region } from './primitives';
+import { accountId, asn, availabilityZoneId, cidr, date, email, ipv4Address, region } from './primitives';
 import { landingZoneSchema } from './landing-zone-schema';
 import { segmentationSchema } from './segmentation-schema';
 
@@ -90,9 +90,11 @@ export const estateSchema = z
     allowedRegions: z.array(region).min(1).default(['eu-west-2']),
     residencyExceptions: z.array(residencyException).default([]),
     availabilityZones: z
-      .record(region, z.array(availabilityZone).min(3, { error: 'expected three availability zones' }))
-      .default({ 'eu-west-2': ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'] })
-      .describe('Availability zones per region, so synthesis never looks them up.'),
+      .record(region, z.array(availabilityZoneId).min(3, { error: 'expected three availability zones' }))
+      .default({ 'eu-west-2': ['euw2-az1', 'euw2-az2', 'euw2-az3'] })
+      .describe(
+        'Availability zone IDs per region (euw2-az1, not eu-west-2a), so synthesis never looks them up and every account places subnets in the same physical zones.',
+      ),
     organization: z.strictObject({
       accounts: z.strictObject({
         management: accountId,

@@ -23,11 +23,18 @@ export const region = z
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { error: 'expected an AWS region name such as eu-west-2' })
   .describe('An AWS region name, e.g. eu-west-2 (London).');
 
-export const availabilityZone = z
-  .string({ error: 'expected an availability zone name such as eu-west-2a' })
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, {
-    error: 'expected an availability zone name such as eu-west-2a',
-  });
+/**
+ * An availability zone ID (`euw2-az1`), not a name (`eu-west-2a`): names map to different
+ * physical zones in each account, IDs are the same everywhere, and a spoke in a tenant account
+ * must share zones with the hub in the network account ("Availability Zone IDs for your AWS
+ * resources", https://docs.aws.amazon.com/ram/latest/userguide/working-with-az-ids.html).
+ */
+export const availabilityZoneId = z
+  .string({ error: 'expected an availability zone ID such as euw2-az1' })
+  .regex(/^[a-z]{2,6}\d-az\d{1,2}$/, {
+    error: 'expected an availability zone ID such as euw2-az1, not a zone name (names differ by account)',
+  })
+  .describe('An availability zone ID, e.g. euw2-az1: the same physical zone in every account.');
 
 export const email = z
   .string({ error: 'expected an e-mail address' })

@@ -23,9 +23,10 @@ export interface NetworkLookupProperties {
   readonly TransitGatewayId?: string;
   /** Attachment queries by key; each key is returned as a Data key of the same name. */
   readonly Attachments?: Readonly<Record<string, AttachmentQuery>>;
-  /** Data gets `Endpoint<zone, alphanumerics only>` for each of `FirewallZones`. */
+  /** Data gets `Endpoint<zone ID, alphanumerics only>` for each zone of `FirewallSubnets`. */
   readonly FirewallArn?: string;
-  readonly FirewallZones?: readonly string[];
+  /** The firewall subnet of each zone, by zone ID. */
+  readonly FirewallSubnets?: Readonly<Record<string, string>>;
   /** 'true' adds `OrganizationArn`. */
   readonly Organization?: string;
   /** Only there to make CloudFormation re-run the lookup. */
@@ -53,7 +54,7 @@ export async function lookup(
   if (p.FirewallArn) {
     Object.assign(
       data,
-      await firewallEndpoints(services.describeFirewall, p.FirewallArn, p.FirewallZones ?? [], wait),
+      await firewallEndpoints(services.describeFirewall, p.FirewallArn, p.FirewallSubnets ?? {}, wait),
     );
   }
   if (p.Organization === 'true') Object.assign(data, await organizationArn(services.describeOrganization));

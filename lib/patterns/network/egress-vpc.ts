@@ -6,6 +6,7 @@ import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { laneTags } from './inspection-vpc';
 import { VpcAttachment } from './vpc-attachment';
 import { HUB_ATTACHMENT_NAMES } from '../../planners/naming';
+import { placeSubnetsByZoneId } from './zone-ids';
 
 export interface EgressVpcProps {
   /** `public` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -46,6 +47,7 @@ export class EgressVpc extends Construct {
         { name: 'transit', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       ],
     });
+    placeSubnetsByZoneId(this.vpc);
     addCentralFlowLog(this, this.vpc, props.flowLogBucketArn);
     this.attachment = new VpcAttachment(this, 'Attachment', {
       transitGatewayId: props.transitGatewayId,

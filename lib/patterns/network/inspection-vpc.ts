@@ -6,6 +6,7 @@ import { NetworkLookup } from './network-lookup';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { VpcAttachment } from './vpc-attachment';
 import { HUB_ATTACHMENT_NAMES } from '../../planners/naming';
+import { placeSubnetsByZoneId } from './zone-ids';
 
 export interface InspectionVpcProps {
   /** `firewall` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -50,6 +51,7 @@ export class InspectionVpc extends Construct {
         { name: 'transit', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       ],
     });
+    placeSubnetsByZoneId(this.vpc);
     addCentralFlowLog(this, this.vpc, props.flowLogBucketArn);
     const firewallSubnets = this.vpc.selectSubnets({ subnetGroupName: 'firewall' }).subnets;
     const transitSubnets = this.vpc.selectSubnets({ subnetGroupName: 'transit' }).subnets;
@@ -91,13 +93,13 @@ export class InspectionVpc extends Construct {
     const endpoints = new NetworkLookup(this, 'Endpoints', {
       serviceToken: props.lookupServiceToken,
       firewallArn: this.firewall.attrFirewallArn,
-      firewallZones: zones,
+      firewallSubnets: Object.fromEntries(zones.map((zone, i) => [zone, firewallSubnets[i]!.subnetId])),
     });
     transitSubnets.forEach((subnet, i) => {
       new ec2.CfnRoute(this, `Transit${i + 1}ToFirewall`, {
         routeTableId: subnet.routeTable.routeTableId,
         destinationCidrBlock: '0.0.0.0/0',
-        vpcEndpointId: endpoints.firewallEndpointId(subnet.availabilityZone),
+        vpcEndpointId: endpoints.firewallEndpointId(zones[i]!),
       });
     });
   }

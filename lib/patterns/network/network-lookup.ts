@@ -83,8 +83,12 @@ export interface NetworkLookupProps {
   /** Attachment queries by key; each key becomes an attribute of the same name. */
   readonly attachments?: Readonly<Record<string, AttachmentQuery>>;
   readonly firewallArn?: string;
-  /** The zones whose firewall endpoints are wanted. @default none */
-  readonly firewallZones?: readonly string[];
+  /**
+   * The firewall subnet of each zone whose endpoint is wanted, by zone ID. DescribeFirewall
+   * names each endpoint's zone by the account's zone name, which differs from account to
+   * account, and its subnet, which does not: the lookup matches by subnet. @default none
+   */
+  readonly firewallSubnets?: Readonly<Record<string, string>>;
   /** Also return the organization's ARN. @default false */
   readonly organization?: boolean;
   /**
@@ -120,7 +124,7 @@ export class NetworkLookup extends Construct {
         ...(props.transitGatewayId ? { TransitGatewayId: props.transitGatewayId } : {}),
         ...(attachments ? { Attachments: attachments } : {}),
         ...(props.firewallArn
-          ? { FirewallArn: props.firewallArn, FirewallZones: props.firewallZones ?? [] }
+          ? { FirewallArn: props.firewallArn, FirewallSubnets: props.firewallSubnets ?? {} }
           : {}),
         ...(props.organization ? { Organization: 'true' } : {}),
         ...(props.revision ? { Revision: props.revision } : {}),

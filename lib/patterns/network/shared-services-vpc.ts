@@ -5,6 +5,7 @@ import { addCentralFlowLog } from './central-flow-log';
 import { PlannedHubIpAddresses } from './planned-hub-ip-addresses';
 import { VpcAttachment } from './vpc-attachment';
 import { HUB_ATTACHMENT_NAMES } from '../../planners/naming';
+import { placeSubnetsByZoneId } from './zone-ids';
 
 export interface SharedServicesVpcProps {
   /** `resolver`, `endpoints` and `transit` subnets per AZ (from `planHubSubnets`). */
@@ -31,6 +32,7 @@ export class SharedServicesVpc extends Construct {
         subnetType: ec2.SubnetType.PRIVATE_ISOLATED,
       })),
     });
+    placeSubnetsByZoneId(this.vpc);
     addCentralFlowLog(this, this.vpc, props.flowLogBucketArn);
     this.attachment = new VpcAttachment(this, 'Attachment', {
       transitGatewayId: props.transitGatewayId,

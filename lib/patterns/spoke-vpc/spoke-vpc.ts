@@ -102,7 +102,8 @@ export class SpokeVpc extends Construct {
     return planned.map((plan, i) => {
       const subnet = new ec2.CfnSubnet(this, `${name}Subnet${i + 1}`, {
         vpcId: this.vpcId,
-        availabilityZone: plan.availabilityZone,
+        // A zone ID: the same physical zone as the hub's, whatever the account (ADR 0023).
+        availabilityZoneId: plan.availabilityZone,
         cidrBlock: plan.cidr,
         mapPublicIpOnLaunch: false,
         // The tags ec2.Vpc.fromLookup groups subnets by, for tenants' own CDK apps.

@@ -4,7 +4,12 @@ import { Unresolvable } from './unresolvable';
 /** Attributes that are a copy of one of the resource's own properties. */
 const FROM_PROPERTY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'AWS::EC2::VPC': { CidrBlock: 'CidrBlock' },
-  'AWS::EC2::Subnet': { AvailabilityZone: 'AvailabilityZone', CidrBlock: 'CidrBlock', VpcId: 'VpcId' },
+  'AWS::EC2::Subnet': {
+    AvailabilityZone: 'AvailabilityZone',
+    AvailabilityZoneId: 'AvailabilityZoneId',
+    CidrBlock: 'CidrBlock',
+    VpcId: 'VpcId',
+  },
   'AWS::SSM::Parameter': { Value: 'Value', Type: 'Type' },
   'AWS::EC2::SecurityGroup': { VpcId: 'VpcId' },
   'AWS::EC2::TransitGatewayAttachment': { TransitGatewayId: 'TransitGatewayId' },
@@ -35,7 +40,7 @@ export function attributeOf(
   throw new Unresolvable(`${record.stack.id}/${record.logicalId}.${attribute} is only known at deploy`);
 }
 
-/** The firewall's endpoints: one per subnet mapping, in the subnet's zone. */
+/** The firewall's endpoints: one per subnet mapping, in the subnet's zone (its ID, when placed by ID). */
 export function firewallEndpointIds(
   resolver: Resolver,
   firewall: ResourceRecord,
@@ -47,7 +52,9 @@ export function firewallEndpointIds(
     const subnet = resolver.record(subnetId);
     if (!subnet)
       throw new Unresolvable(`firewall ${firewall.logicalId}: subnet ${subnetId} is not in the assembly`);
-    const az = String(resolver.prop(subnet, 'AvailabilityZone'));
+    const az = String(
+      resolver.prop(subnet, 'AvailabilityZoneId') ?? resolver.prop(subnet, 'AvailabilityZone'),
+    );
     return { az, id: `${firewall.physicalId}#${az}`, subnetId };
   });
 }

@@ -31,10 +31,12 @@ export function installNetworkLookup(ctx: BuildContext): void {
     if (query) return findAttachment(ctx, ctx.text(record, 'TransitGatewayId'), attribute, query);
     if (attribute.startsWith('Endpoint')) {
       const firewallId = ctx.text(record, 'FirewallArn') ?? '';
-      const zones = (ctx.prop(record, 'FirewallZones') ?? []) as string[];
-      const zone = zones.find((z) => `Endpoint${alnum(z)}` === attribute);
+      const subnets = (ctx.prop(record, 'FirewallSubnets') ?? {}) as Record<string, string>;
+      const zone = Object.keys(subnets).find((z) => `Endpoint${alnum(z)}` === attribute);
       const firewall = ctx.firewalls.get(firewallId);
-      const endpoint = firewall?.endpoints.find((e) => e.az === zone);
+      // As the function does: the endpoint in the zone's firewall subnet.
+      const endpoint =
+        zone === undefined ? undefined : firewall?.endpoints.find((e) => e.subnet.id === subnets[zone]);
       if (!endpoint) throw new Unresolvable(`firewall ${firewallId} has no endpoint for ${attribute}`);
       return endpoint.id;
     }

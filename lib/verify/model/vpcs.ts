@@ -72,8 +72,12 @@ export function addVpcs(ctx: BuildContext): void {
     ctx.attempt(record, () => {
       const vpc = vpcOf(ctx, ctx.text(record, 'VpcId'));
       const cidr = ctx.text(record, 'CidrBlock');
-      const az = ctx.text(record, 'AvailabilityZone');
-      if (!cidr || !az) throw new Unresolvable('the subnet needs a literal CidrBlock and AvailabilityZone');
+      // Zones compare across accounts only by ID (the estate places subnets by ID).
+      const az = ctx.text(record, 'AvailabilityZoneId') ?? ctx.text(record, 'AvailabilityZone');
+      if (!cidr || !az)
+        throw new Unresolvable(
+          'the subnet needs a literal CidrBlock and AvailabilityZoneId (or AvailabilityZone)',
+        );
       const subnet: Subnet = {
         ...located(record),
         vpc,

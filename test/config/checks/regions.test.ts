@@ -62,7 +62,7 @@ describe('regions and residency', () => {
     expect(errorsOf(withException('2026-01-01'), { ...defaultTenants(), RAA: trustIn('eu-west-1') })).toEqual(
       [
         'config/estate.yaml:5:1 availabilityZones: expected availability zones for region eu-west-1, found none\n' +
-          '  hint: add availabilityZones.eu-west-1: [eu-west-1a, eu-west-1b, eu-west-1c]',
+          '  hint: add availabilityZones.eu-west-1: [euw1-az1, euw1-az2, euw1-az3] (zone IDs: aws ec2 describe-availability-zones --region eu-west-1)',
       ],
     );
   });
@@ -74,20 +74,20 @@ describe('regions and residency', () => {
   test('availability zones missing for the home region', () => {
     const estate = edit(
       ESTATE,
-      '  eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]',
-      '  eu-west-1: [eu-west-1a, eu-west-1b, eu-west-1c]',
+      '  eu-west-2: [euw2-az1, euw2-az2, euw2-az3]',
+      '  eu-west-1: [euw1-az1, euw1-az2, euw1-az3]',
     );
     expect(errorsOf(estate)).toEqual([
       'config/estate.yaml:5:1 availabilityZones: expected availability zones for region eu-west-2, found none\n' +
-        '  hint: add availabilityZones.eu-west-2: [eu-west-2a, eu-west-2b, eu-west-2c]',
+        '  hint: add availabilityZones.eu-west-2: [euw2-az1, euw2-az2, euw2-az3] (zone IDs: aws ec2 describe-availability-zones --region eu-west-2)',
     ]);
   });
 
   test('a zone listed under the wrong region', () => {
-    const estate = edit(ESTATE, 'eu-west-2b, eu-west-2c]', 'eu-west-2b, eu-west-1c]');
+    const estate = edit(ESTATE, 'euw2-az2, euw2-az3]', 'euw2-az2, euw1-az3]');
     expect(errorsOf(estate)).toEqual([
-      'config/estate.yaml:6:39 availabilityZones.eu-west-2[2]: expected a zone of eu-west-2, got "eu-west-1c"\n' +
-        '  hint: zone names are the region name plus a letter, e.g. eu-west-2a',
+      'config/estate.yaml:6:35 availabilityZones.eu-west-2[2]: expected a zone ID of eu-west-2, got "euw1-az3"\n' +
+        "  hint: eu-west-2's zone IDs start with euw2-, e.g. euw2-az1",
     ]);
   });
 });

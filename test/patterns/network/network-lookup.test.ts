@@ -25,6 +25,7 @@ const lookup = new NetworkLookup(stack, 'Lookup', {
     VpnRGR1: { type: 'vpn', resourceId: 'vpn-9' },
   },
   firewallArn: 'arn:fw',
+  firewallSubnets: { 'euw2-az1': 'subnet-fw1' },
   organization: true,
   revision: '10.1.0.0/16',
 });
@@ -35,7 +36,7 @@ const onlyFirewall = new NetworkLookup(stack, 'FirewallOnly', {
 new NetworkLookup(stack, 'Nothing', { serviceToken: 'arn:token' });
 // Referenced, so the attributes appear in the template.
 stack.exportValue(lookup.attachmentId('SpokeRGRprod'), { name: 'Spoke' });
-stack.exportValue(onlyFirewall.firewallEndpointId('eu-west-2a'), { name: 'Endpoint' });
+stack.exportValue(onlyFirewall.firewallEndpointId('euw2-az1'), { name: 'Endpoint' });
 stack.exportValue(lookup.organizationArn, { name: 'Org' });
 const template = Template.fromStack(stack);
 const assembly = app.synth();
@@ -107,7 +108,7 @@ describe('NetworkLookup', () => {
         VpnRGR1: { Type: 'vpn', ResourceId: 'vpn-9' },
       },
       FirewallArn: 'arn:fw',
-      FirewallZones: [],
+      FirewallSubnets: { 'euw2-az1': 'subnet-fw1' },
       Organization: 'true',
       Revision: '10.1.0.0/16',
     });
@@ -130,7 +131,7 @@ describe('NetworkLookup', () => {
   test('reads the attributes the handler returns', () => {
     const outputs = JSON.stringify(template.toJSON().Outputs);
     expect(outputs).toContain('"SpokeRGRprod"');
-    expect(outputs).toContain('"Endpointeuwest2a"');
+    expect(outputs).toContain('"Endpointeuw2az1"');
     expect(outputs).toContain('"OrganizationArn"');
   });
 

@@ -26,7 +26,7 @@ export interface EstateSpec {
   readonly growthFactor?: number;
   /** Omit for an estate without Direct Connect. */
   readonly dxLocations?: readonly string[];
-  /** @default eu-west-2a, 2b and 2c */
+  /** @default euw2-az1, 2b and 2c */
   readonly zones?: readonly string[];
   /** `network.hub.lanes`. @default 10.1.0.0/16 */
   readonly lanesRange?: string | null;
@@ -50,7 +50,7 @@ export function estateModel(tenants: readonly TenantSpec[], spec: EstateSpec = {
         sharedServices: '100000000005',
       },
     },
-    availabilityZones: { 'eu-west-2': spec.zones ?? ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'] },
+    availabilityZones: { 'eu-west-2': spec.zones ?? ['euw2-az1', 'euw2-az2', 'euw2-az3'] },
     network: {
       tenantSupernet: '10.64.0.0/10',
       hub: {

@@ -6,7 +6,7 @@ import {
   survivingAzs,
 } from '../../../lib/planners/capacity/lanes';
 
-const ZONES = ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'];
+const ZONES = ['euw2-az1', 'euw2-az2', 'euw2-az3'];
 
 describe('laneCapacity', () => {
   test.each`

@@ -34,7 +34,7 @@ describe('planCapacity: a tiny site (20 Mbps, internet only)', () => {
 
   test('one lane, no Direct Connect, the national rows count that lane', () => {
     expect(plan.hub).toMatchObject({
-      availabilityZones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],
+      availabilityZones: ['euw2-az1', 'euw2-az2', 'euw2-az3'],
       directConnect: undefined,
       vpnConnections: {},
     });
@@ -276,7 +276,7 @@ describe('planCapacity: lanes', () => {
 
   test('losing one of four AZs leaves three: a lane carries 180 Gbps', () => {
     const plan = planCapacity(
-      estateModel(tenants, { zones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c', 'eu-west-2d'] }),
+      estateModel(tenants, { zones: ['euw2-az1', 'euw2-az2', 'euw2-az3', 'euw2-az4'] }),
     );
     expect(plan.hub.lanes).toMatchObject({ count: 3, capacityMbps: 180_000 });
   });

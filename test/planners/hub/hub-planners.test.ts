@@ -11,20 +11,20 @@ import { planVpnLinks } from '../../../lib/planners/hub/vpn-links';
 import { DirectConnectSizing } from '../../../lib/planners/capacity/types';
 import { networkModel } from '../segmentation/network-model';
 
-const ZONES = ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'];
+const ZONES = ['euw2-az1', 'euw2-az2', 'euw2-az3'];
 
 describe('planHubSubnets', () => {
   test('gives every group a subnet in every zone, in address order', () => {
     expect(planHubSubnets('10.0.0.0/22', ZONES, ['firewall', 'transit']).groups).toEqual({
       firewall: [
-        { availabilityZone: 'eu-west-2a', cidr: '10.0.0.0/25' },
-        { availabilityZone: 'eu-west-2b', cidr: '10.0.0.128/25' },
-        { availabilityZone: 'eu-west-2c', cidr: '10.0.1.0/25' },
+        { availabilityZone: 'euw2-az1', cidr: '10.0.0.0/25' },
+        { availabilityZone: 'euw2-az2', cidr: '10.0.0.128/25' },
+        { availabilityZone: 'euw2-az3', cidr: '10.0.1.0/25' },
       ],
       transit: [
-        { availabilityZone: 'eu-west-2a', cidr: '10.0.1.128/25' },
-        { availabilityZone: 'eu-west-2b', cidr: '10.0.2.0/25' },
-        { availabilityZone: 'eu-west-2c', cidr: '10.0.2.128/25' },
+        { availabilityZone: 'euw2-az1', cidr: '10.0.1.128/25' },
+        { availabilityZone: 'euw2-az2', cidr: '10.0.2.0/25' },
+        { availabilityZone: 'euw2-az3', cidr: '10.0.2.128/25' },
       ],
     });
   });

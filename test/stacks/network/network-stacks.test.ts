@@ -143,12 +143,34 @@ describe('inspection', () => {
     });
   });
 
-  test('routes each transit subnet to the firewall endpoint of its own AZ', () => {
-    for (const zone of ['euwest2a', 'euwest2b', 'euwest2c']) {
-      hub.hasResourceProperties('AWS::EC2::Route', {
-        DestinationCidrBlock: '0.0.0.0/0',
-        VpcEndpointId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^InspectionEndpoints'), `Endpoint${zone}`] },
-      });
+  // Zones by ID (issue 13): the lookup finds each zone's endpoint by its firewall subnet, and
+  // each transit subnet routes to the endpoint of its own zone.
+  test('routes each transit subnet to the firewall endpoint of its own zone', () => {
+    const subnets = hub.findResources('AWS::EC2::Subnet');
+    const zoneOf = (subnetId: string) => subnets[subnetId]!.Properties.AvailabilityZoneId as string;
+    const lookups = Object.values(hub.findResources('Custom::NetworkLookup')).filter(
+      (r) => r.Properties.FirewallSubnets,
+    );
+    const firewallSubnets = lookups[0]!.Properties.FirewallSubnets as Record<string, { Ref: string }>;
+    expect(Object.keys(firewallSubnets).sort()).toEqual(['euw2-az1', 'euw2-az2', 'euw2-az3']);
+    for (const [zone, subnet] of Object.entries(firewallSubnets)) {
+      expect(subnet.Ref).toMatch(/^InspectionfirewallSubnet/);
+      expect(zoneOf(subnet.Ref)).toBe(zone);
+    }
+    const associations = Object.values(hub.findResources('AWS::EC2::SubnetRouteTableAssociation'));
+    const subnetOfTable = (table: string) =>
+      associations.find((a) => a.Properties.RouteTableId.Ref === table)!.Properties.SubnetId.Ref as string;
+    const toFirewall = Object.values(
+      hub.findResources('AWS::EC2::Route', {
+        Properties: {
+          VpcEndpointId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^InspectionEndpoints'), Match.anyValue()] },
+        },
+      }),
+    );
+    expect(toFirewall).toHaveLength(3);
+    for (const route of toFirewall) {
+      const zone = zoneOf(subnetOfTable(route.Properties.RouteTableId.Ref));
+      expect(route.Properties.VpcEndpointId['Fn::GetAtt'][1]).toBe(`Endpoint${zone.replace(/-/g, '')}`);
     }
   });
 
