@@ -16,6 +16,7 @@ import {
   findSharedTgws,
 } from './checks/transit-gateway';
 import { checkAccount, checkCidrOverlap, checkDefaultVpc, checkVpcQuota, listVpcs } from './checks/vpcs';
+import { checkZones, readZones } from './checks/zones';
 
 export type { CheckId, CheckResult, Verdict } from './checks/check-result';
 
@@ -73,6 +74,7 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
   if (status.ok && !isRegionEnabled(status.value.status)) return report([region]);
 
   const ec2 = options.ec2(env.region);
+  const zones = await fetchShared(() => readZones(ec2, env.region));
   const vpcs = await fetchShared(() => listVpcs(ec2));
   const network = model.estate.organization.accounts.network;
   const tgws = await fetchShared(() => findSharedTgws(ec2, network, options.transitGatewayId));
@@ -117,6 +119,12 @@ export async function runPreflight(options: PreflightOptions): Promise<Preflight
       (t) => read(t.read, 'transit gateways'),
     ),
     withData('vpc-quota', vpcs, (v) => checkVpcQuota(env, v), vpcsRead),
+    withData(
+      'zones',
+      zones,
+      (z) => checkZones(env.region, model.estate.availabilityZones[env.region] ?? [], z),
+      (z) => read(z.length, 'zones'),
+    ),
     withData(
       'tgw-attachment-quota',
       attachments,

@@ -96,6 +96,7 @@ describe('preflight failures', () => {
       'default-vpc': 'fail',
       'transit-gateway': 'pass',
       'vpc-quota': 'fail',
+      zones: 'pass',
       'tgw-attachment-quota': 'pass',
     });
     expect(check(report, 'cidr-overlap')).toEqual({

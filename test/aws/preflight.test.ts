@@ -16,10 +16,12 @@ describe('preflight against a ready account', () => {
       'default-vpc': 'pass',
       'transit-gateway': 'pass',
       'vpc-quota': 'pass',
+      zones: 'pass',
       'tgw-attachment-quota': 'pass',
     });
     expect(h.server.actions()).toEqual([
       'DescribeRegions',
+      'DescribeAvailabilityZones',
       'DescribeVpcs',
       'DescribeTransitGateways',
       'DescribeTransitGatewayAttachments',
@@ -28,6 +30,12 @@ describe('preflight against a ready account', () => {
     const [regions] = h.server.calls('DescribeRegions');
     expect(regions.params.AllRegions).toBe('true');
     expect(filtersOf(regions.params)).toEqual(new Map([['region-name', ['eu-west-2']]]));
+    expect(filtersOf(h.server.calls('DescribeAvailabilityZones')[0].params)).toEqual(
+      new Map([
+        ['region-name', ['eu-west-2']],
+        ['zone-type', ['availability-zone']],
+      ]),
+    );
     expect(filtersOf(h.server.calls('DescribeTransitGateways')[0].params)).toEqual(
       new Map([['owner-id', [NETWORK]]]),
     );
@@ -57,8 +65,13 @@ describe('preflight against a ready account', () => {
       ['default-vpc', { count: 1, of: 'VPCs' }],
       ['transit-gateway', { count: 1, of: 'transit gateways' }],
       ['vpc-quota', { count: 1, of: 'VPCs' }],
+      ['zones', { count: 3, of: 'zones' }],
       ['tgw-attachment-quota', { count: 2, of: 'attachments' }],
     ]);
+    // This account's names for the estate's zone IDs (the fixture's a is az2, b is az1).
+    expect(check(report, 'zones').message).toBe(
+      'every zone config uses in eu-west-2 is available here: euw2-az1 is eu-west-2b, euw2-az2 is eu-west-2a, euw2-az3 is eu-west-2c',
+    );
     expect(check(report, 'vpc-quota').message).toBe(
       '2 of 5 VPCs in eu-west-2 once the spoke is added (1 existing); EC2 cannot read Service Quotas, so this compares with the default of 5 VPCs per region and cannot see a raised quota',
     );
@@ -76,9 +89,9 @@ describe('preflight against a ready account', () => {
     expect(text[1]).toBe(
       '  PASS  region                eu-west-2 is enabled for this account (opt-in-not-required) (read 1 region)',
     );
-    expect(text.at(-1)).toBe('7 passed, 0 warnings, 0 failed');
+    expect(text.at(-1)).toBe('8 passed, 0 warnings, 0 failed');
     const json = JSON.parse(formatPreflightJson(report));
-    expect(json.summary).toEqual({ pass: 7, warn: 0, fail: 0 });
+    expect(json.summary).toEqual({ pass: 8, warn: 0, fail: 0 });
     expect(json.checks[0]).toEqual({
       id: 'region',
       verdict: 'pass',
@@ -89,6 +102,32 @@ describe('preflight against a ready account', () => {
 });
 
 describe('preflight findings', () => {
+  // Issue 13: subnets are placed by zone ID, and not every account has every ID of a region.
+  test('a zone ID config uses that the account does not have, or has impaired, fails naming both', async () => {
+    await h.start({
+      ...READY,
+      regions: [
+        {
+          name: 'eu-west-2',
+          optInStatus: 'opt-in-not-required',
+          zones: [
+            { name: 'eu-west-2a', id: 'euw2-az3' },
+            { name: 'eu-west-2b', id: 'euw2-az2', state: 'impaired' },
+            { name: 'eu-west-2c', id: 'euw2-az4' },
+          ],
+        },
+      ],
+    });
+    expect(check(await h.run(), 'zones')).toEqual({
+      id: 'zones',
+      verdict: 'fail',
+      message:
+        'eu-west-2: this account has no available zone euw2-az1, euw2-az2; it has euw2-az3 (eu-west-2a), euw2-az2 (eu-west-2b, impaired), euw2-az4 (eu-west-2c)',
+      fix: 'subnets are placed by the zone IDs in estate.yaml availabilityZones.eu-west-2: choose IDs every account in the estate has, or ask AWS Support about the missing one',
+      read: { count: 3, of: 'zones' },
+    });
+  });
+
   const DEFAULT_VPC: FixtureVpc = {
     id: 'vpc-0default',
     cidr: '172.31.0.0/16',

@@ -44,7 +44,7 @@ describe('nhs-cloud preflight', () => {
     expect(result.stdout).toContain(
       '  PASS  transit-gateway       tgw-0hub owned by 100000000004 is shared with this account and available',
     );
-    expect(result.stdout).toContain('7 passed, 0 warnings, 0 failed');
+    expect(result.stdout).toContain('8 passed, 0 warnings, 0 failed');
     expect(result.stderr).toBe('');
     expect(new Set(server.requests.map((r) => r.region))).toEqual(new Set(['eu-west-2']));
   });
@@ -59,7 +59,7 @@ describe('nhs-cloud preflight', () => {
       accountId: ACCOUNT,
       region: 'eu-west-2',
     });
-    expect(report.summary).toEqual({ pass: 6, warn: 1, fail: 0 });
+    expect(report.summary).toEqual({ pass: 7, warn: 1, fail: 0 });
     expect(report.checks.find((c: { id: string }) => c.id === 'account').verdict).toBe('warn');
   });
 
@@ -72,7 +72,7 @@ describe('nhs-cloud preflight', () => {
     expect(result.stdout).toContain(
       '  FAIL  cidr-overlap          vpc-0clash 10.64.16.0/20 overlaps 10.64.16.0/21, the range allocated to RAA prod',
     );
-    expect(result.stdout).toContain('6 passed, 0 warnings, 1 failed');
+    expect(result.stdout).toContain('7 passed, 0 warnings, 1 failed');
     expect(result.stderr).toBe('preflight: 1 check failed for RAA prod\n');
   });
 

@@ -11,7 +11,8 @@ export type CheckId =
   | 'vpc-quota'
   | 'tgw-attachment-quota'
   | 'bootstrap'
-  | 'config-recorder';
+  | 'config-recorder'
+  | 'zones';
 
 /** One preflight finding: a verdict, what was seen, and for warn/fail what to do. */
 export interface CheckResult {

@@ -7,7 +7,9 @@ import {
   FixtureTransitGateway,
   FixtureVpc,
   FixtureVpnConnection,
+  FixtureZone,
 } from './types';
+import { zoneIdPrefix } from '../../../lib/config/zone-ids';
 import {
   applyFilters,
   Ec2Fault,
@@ -21,6 +23,17 @@ import {
   tagSet,
 } from './query';
 import { SECURITY_GROUP_ACTIONS, SecurityGroupState } from './security-group-actions';
+
+/** A region's zones: the fixture's, or three whose names and IDs do not line up. */
+function zonesOf(region: FixtureRegion): readonly FixtureZone[] {
+  if (region.zones) return region.zones;
+  const prefix = zoneIdPrefix(region.name) ?? region.name;
+  return [
+    { name: `${region.name}a`, id: `${prefix}-az2` },
+    { name: `${region.name}b`, id: `${prefix}-az1` },
+    { name: `${region.name}c`, id: `${prefix}-az3` },
+  ];
+}
 
 /** The server's mutable world: fixture lists plus account settings that modifying calls change. */
 export interface ServerState {
@@ -161,6 +174,26 @@ export const ACTIONS: Record<string, Action> = {
         el('regionName', r.name) +
         el('regionEndpoint', `ec2.${r.name}.amazonaws.com`) +
         el('optInStatus', r.optInStatus),
+    );
+  },
+
+  DescribeAvailabilityZones: (params, state) => {
+    const zones = state.regions.flatMap((r) => zonesOf(r).map((z) => ({ ...z, region: r.name })));
+    const matching = applyFilters(params, zones, {
+      'region-name': (z) => [z.region],
+      'zone-id': (z) => [z.id],
+      'zone-type': () => ['availability-zone'],
+      state: (z) => [z.state ?? 'available'],
+    });
+    return set(
+      'availabilityZoneInfo',
+      matching,
+      (z) =>
+        el('zoneName', z.name) +
+        el('zoneId', z.id) +
+        el('zoneState', z.state ?? 'available') +
+        el('regionName', z.region) +
+        el('zoneType', 'availability-zone'),
     );
   },
 

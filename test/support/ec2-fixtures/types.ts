@@ -7,6 +7,19 @@ import type { FixtureSecurityGroup } from './security-group-actions';
 export interface FixtureRegion {
   readonly name: string;
   readonly optInStatus: 'opt-in-not-required' | 'opted-in' | 'not-opted-in';
+  /**
+   * The region's zones as this account sees them.
+   * @default three available zones whose names are not their IDs' order: <region>a is <prefix>-az2,
+   * <region>b is <prefix>-az1, <region>c is <prefix>-az3 (an account's names are its own)
+   */
+  readonly zones?: readonly FixtureZone[];
+}
+
+export interface FixtureZone {
+  readonly name: string;
+  readonly id: string;
+  /** @default 'available' */
+  readonly state?: string;
 }
 
 export interface FixtureVpc {
