@@ -6,11 +6,17 @@ import { NagRule } from './rule';
 import { EstateConfig } from '../config/schema/estate-schema';
 import { landingZoneOf } from '../config/schema/landing-zone-schema';
 import { platformPrincipalPatterns } from '../planners/landing-zone/platform-principals';
+import { planGuardrailAlarms } from '../planners/landing-zone/guardrail-alarms';
 import { planServiceControlPolicies } from '../planners/landing-zone/service-control-policies';
 import { BackupVaultLocked } from './rules/backup';
 import { KmsKeyOrganizationOnly, SensitiveDataCustomerKey, Tls12Minimum } from './rules/encryption';
 import { NoIamUsers, RoleTrustInEstate, ServiceTrustScoped } from './rules/identity';
-import { AuditLogObjectLock, LogRetentionMinimum, VpcFlowLogEnabled } from './rules/logging';
+import {
+  AuditLogObjectLock,
+  GuardrailAlarmsIntact,
+  LogRetentionMinimum,
+  VpcFlowLogEnabled,
+} from './rules/logging';
 import {
   NoOpenIngress,
   NoSplitOpenIngress,
@@ -238,6 +244,14 @@ function packRules({
       info: "A guardrail SCP differs from the landing-zone planner's: a statement is missing or widened, or a principal is exempted beyond the platform's names.",
       explanation:
         "The guardrails are planned in lib/planners/landing-zone and reviewed there; an SCP edited in a template, or an exemption wider than the platform's own roles, would weaken them without that review.",
+    },
+    {
+      // Without the estate there is no plan, and the rule checks nothing.
+      rule: GuardrailAlarmsIntact(estate ? planGuardrailAlarms(estate.name).alarms : []),
+      level,
+      info: 'The organization trail lacks a guardrail alarm the planner makes: its CloudWatch Logs copy, a metric filter with the planned pattern, the alarm, or the rule that forwards it.',
+      explanation:
+        'Root use, the platform administrator and break-glass roles, and organization and SCP changes are what the guardrails exempt or rely on, so an alarm is the only control on them (docs/adr/0026-guardrail-alarms.md). A filter, alarm or forwarding rule removed or changed in a template would silence it without a review of lib/planners/landing-zone/guardrail-alarms.ts.',
     },
     {
       rule: ServiceTrustScoped,

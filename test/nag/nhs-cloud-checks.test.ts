@@ -19,12 +19,16 @@ import {
   Vpc,
 } from 'aws-cdk-lib/aws-ec2';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnTrail } from 'aws-cdk-lib/aws-cloudtrail';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnRule } from 'aws-cdk-lib/aws-events';
 import { Bucket, BucketEncryption, CfnBucket, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnPolicy } from 'aws-cdk-lib/aws-organizations';
 import { NagRuleCompliance } from 'cdk-nag';
 import { landingZoneOf } from '../../lib/config/schema/landing-zone-schema';
+import { planGuardrailAlarms } from '../../lib/planners/landing-zone/guardrail-alarms';
 import { planServiceControlPolicies } from '../../lib/planners/landing-zone/service-control-policies';
 import { NhsCloudChecks, NhsCloudChecksProps } from '../../lib/nag';
 import { buildFixtureEstate, fixtureModel } from '../support/fixture-estate';
@@ -53,6 +57,7 @@ const PACK_IDS = [
   'NhsCloud-RoleTrustInEstate',
   'NhsCloud-NoIamUsers',
   'NhsCloud-GuardrailsIntact',
+  'NhsCloud-GuardrailAlarmsIntact',
   'NhsCloud-ServiceTrustScoped',
 ];
 
@@ -119,6 +124,35 @@ function compliantTenantStack(app: App): Stack {
   new BackupVault(stack, 'Vault', {
     encryptionKey: key,
     lockConfiguration: { minRetention: Duration.days(35) },
+  });
+  // An organization trail with the planner's guardrail alarms, forwarded (its delivery role is
+  // left out: CloudTrail's cannot be scoped, ADR 0026).
+  const trailLogs = new LogGroup(stack, 'TrailLogs', {
+    encryptionKey: key,
+    retention: RetentionDays.EIGHT_YEARS,
+  });
+  const alarmArns = planGuardrailAlarms(PROPS.estate!.name).alarms.map((a) => {
+    const filter = new MetricFilter(stack, `${a.id}Filter`, {
+      logGroup: trailLogs,
+      filterPattern: FilterPattern.literal(a.filterPattern),
+      metricNamespace: 'Guardrails',
+      metricName: a.metricName,
+    });
+    return new Alarm(stack, a.id, {
+      alarmName: a.alarmName,
+      metric: filter.metric(),
+      threshold: 1,
+      evaluationPeriods: 1,
+    }).alarmArn;
+  });
+  new CfnRule(stack, 'ForwardAlarms', { eventPattern: { source: ['aws.cloudwatch'], resources: alarmArns } });
+  new CfnTrail(stack, 'Trail', {
+    isLogging: true,
+    isOrganizationTrail: true,
+    s3BucketName: audit.bucketName,
+    kmsKeyId: key.keyArn,
+    cloudWatchLogsLogGroupArn: trailLogs.logGroupArn,
+    cloudWatchLogsRoleArn: 'arn:aws:iam::111111111111:role/nhs-cloud-platform-trail-delivery',
   });
   return stack;
 }
