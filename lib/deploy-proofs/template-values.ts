@@ -165,3 +165,16 @@ export function* allResources(
 export function where(stack: DeployStack, id: string): string {
   return `${stack.stackName}/${id}`;
 }
+
+/** The policies of a role in the same template: inline ones and `AWS::IAM::Policy` attached to it, rendered. */
+export function rolePolicies(stack: DeployStack, roleId: string): unknown[] {
+  const role = stack.template.Resources?.[roleId];
+  const inline = ((role?.Properties?.Policies as { PolicyDocument: unknown }[]) ?? []).map(
+    (p) => p.PolicyDocument,
+  );
+  const attached = Object.values(stack.template.Resources ?? {})
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .filter((r) => JSON.stringify(r.Properties?.Roles ?? []).includes(`"${roleId}"`))
+    .map((r) => r.Properties?.PolicyDocument);
+  return [...inline, ...attached].map((document) => renderPolicy(stack, document));
+}

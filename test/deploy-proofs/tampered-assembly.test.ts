@@ -209,6 +209,66 @@ describe('log delivery proof, tampered', () => {
   });
 });
 
+// ADR 0026: the trail's CloudWatch Logs copy feeds the guardrail alarms.
+describe("log delivery proof, tampered: the organization trail's CloudWatch Logs copy", () => {
+  const copyProblems = async (change: Parameters<typeof tampered>[2]) =>
+    (await proveLogDelivery(tampered(stacks, 'Core-LogArchive', change), model)).violations.filter((v) =>
+      v.message.startsWith("organization trail's CloudWatch Logs copy"),
+    );
+
+  it('holds as synthesized', async () => {
+    expect(await copyProblems(() => undefined)).toEqual([]);
+  });
+
+  it('names a delivery role whose policy covers another log group', async () => {
+    const problems = await copyProblems((resources) => {
+      const [, policy] = resourceOf(
+        resources,
+        'AWS::IAM::Policy',
+        'GuardrailAlarmsDeliveryRoleDefaultPolicy',
+      );
+      policy.Properties.PolicyDocument.Statement[0].Resource =
+        'arn:aws:logs:eu-west-2:100000000002:log-group:/other:*';
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /cannot logs:CreateLogStream arn:aws:logs:eu-west-2:100000000002:log-group:\/nhs-cloud\/organization-trail:log-stream:o-\w+_100000000002_CloudTrail_eu-west-2: arn:aws:iam::100000000002:role\/nhs-cloud-platform-trail-delivery's own policies do not allow it$/,
+      ),
+      expect.stringMatching(/cannot logs:PutLogEvents /),
+    ]);
+    expect(problems[0]!.witness).toMatch(/^policies of Core-LogArchive\/GuardrailAlarmsDeliveryRole\w+$/);
+  });
+
+  it('names a key policy that no longer lets CloudWatch Logs encrypt the copy', async () => {
+    const problems = await copyProblems((resources) => {
+      const [, key] = resourceOf(resources, 'AWS::KMS::Key', 'AuditLogsKey');
+      key.Properties.KeyPolicy.Statement = key.Properties.KeyPolicy.Statement.filter(
+        (st: { Sid?: string }) => st.Sid !== 'CloudWatchLogsEncryptsTheTrailCopy',
+      );
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^organization trail's CloudWatch Logs copy: logs.eu-west-2.amazonaws.com cannot kms:GenerateDataKey .*: no statement of the key policy allows it/,
+        ),
+        witness: expect.stringMatching(/^Core-LogArchive\/AuditLogsKey\w+$/),
+      }),
+    ]);
+  });
+
+  it('names a delivery role CloudTrail cannot assume', async () => {
+    const problems = await copyProblems((resources) => {
+      const [, role] = resourceOf(resources, 'AWS::IAM::Role', 'GuardrailAlarmsDeliveryRole');
+      role.Properties.AssumeRolePolicyDocument.Statement[0].Principal = { Service: 'lambda.amazonaws.com' };
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^organization trail's CloudWatch Logs copy: cloudtrail.amazonaws.com cannot sts:AssumeRole arn:aws:iam::100000000002:role\/nhs-cloud-platform-trail-delivery: no statement of the trust policy allows it/,
+      ),
+    ]);
+  });
+});
+
 describe('organization order proof, tampered', () => {
   it('names a delegated administrator registered without its trusted access', () => {
     const broken = tampered(stacks, 'Core-Organization', (resources) => {

@@ -9,6 +9,7 @@ import { EstateModel } from '../../config/model';
 import { landingZoneOf } from '../../config/schema/landing-zone-schema';
 import { DeployStack, ProofResult, Violation } from '../types';
 import { LogBucket, LogKey, readBuckets } from './destinations';
+import { trailCopyChecks, TrailCopyCheck } from './trail-log-group';
 import { findWriters, LogWriter } from './writers';
 
 interface Check {
@@ -71,6 +72,26 @@ export async function proveLogDelivery(
         });
     }
   }
+  // The organization trail's CloudWatch Logs copy, for the guardrail alarms (ADR 0026).
+  const copies = trailCopyChecks(stacks, organizationId);
+  for (const gap of copies.gaps)
+    violations.push({
+      proof: 'log-delivery',
+      where: gap.source,
+      message: `organization trail ${gap.message}`,
+      witness: gap.witness,
+    });
+  for (const check of copies.checks) {
+    checked++;
+    const problem = await simulate(check);
+    if (problem)
+      violations.push({
+        proof: 'log-delivery',
+        where: check.source,
+        message: `organization trail's CloudWatch Logs copy: ${check.principal} cannot ${check.action} ${check.resource}: ${problem}`,
+        witness: check.witness,
+      });
+  }
   return {
     proof: 'log-delivery',
     title: 'Log delivery: every writer may write to its destination',
@@ -131,19 +152,38 @@ function encryptionContextAsTag<T>(value: T): T {
   ) as T;
 }
 
-async function evaluate(writer: LogWriter, check: Check): Promise<string | undefined> {
+function evaluate(writer: LogWriter, check: Check): Promise<string | undefined> {
+  return simulate({
+    principal: writer.principal,
+    action: check.action,
+    resource: check.resource,
+    resourceAccount: check.resourceAccount,
+    context: check.context,
+    resourcePolicy: check.policy,
+    identityPolicies: writer.identityPolicies,
+  });
+}
+
+type Request = Pick<
+  TrailCopyCheck,
+  'principal' | 'action' | 'resource' | 'resourceAccount' | 'context' | 'resourcePolicy' | 'identityPolicies'
+>;
+
+/** Why the request is refused, or undefined when it is allowed. */
+async function simulate(request: Request): Promise<string | undefined> {
   const result = await runSimulation(
     {
       request: {
-        principal: writer.principal,
-        action: check.action,
-        resource: { resource: check.resource, accountId: check.resourceAccount },
-        contextVariables: encryptionContextAsTag(check.context),
+        principal: request.principal,
+        action: request.action,
+        resource: { resource: request.resource, accountId: request.resourceAccount },
+        contextVariables: encryptionContextAsTag({ ...request.context }),
       },
-      identityPolicies: writer.identityPolicies.map((policy, i) => ({ name: `identity-${i}`, policy })),
+      identityPolicies: request.identityPolicies.map((policy, i) => ({ name: `identity-${i}`, policy })),
       serviceControlPolicies: [],
       resourceControlPolicies: [],
-      resourcePolicy: encryptionContextAsTag(check.policy),
+      resourcePolicy:
+        request.resourcePolicy === undefined ? undefined : encryptionContextAsTag(request.resourcePolicy),
     },
     {},
   );
@@ -153,10 +193,13 @@ async function evaluate(writer: LogWriter, check: Check): Promise<string | undef
   const analysis = result.result.analysis;
   const denied = analysis?.resourceAnalysis?.denyStatements?.[0];
   if (denied) return `denied by ${sidOf(denied.statement)}`;
-  if (analysis?.resourceAnalysis?.result !== 'Allowed')
-    return `no statement of the ${check.action.startsWith('kms') ? 'key' : 'bucket'} policy allows it${nearest(analysis?.resourceAnalysis?.unmatchedStatements ?? [])}`;
-  return `${writer.principal}'s own policies do not allow it`;
+  if (request.resourcePolicy !== undefined && analysis?.resourceAnalysis?.result !== 'Allowed')
+    return `no statement of the ${policyKind(request.action)} policy allows it${nearest(analysis?.resourceAnalysis?.unmatchedStatements ?? [])}`;
+  return `${request.principal}'s own policies do not allow it`;
 }
+
+const policyKind = (action: string) =>
+  action.startsWith('kms') ? 'key' : action.startsWith('sts') ? 'trust' : 'bucket';
 
 /** The statement that grants this action to this principal elsewhere, so a wrong prefix or condition shows. */
 function nearest(unmatched: readonly StatementAnalysis[]): string {

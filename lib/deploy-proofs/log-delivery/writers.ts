@@ -1,4 +1,4 @@
-import { allResources, renderPolicy, renderText, targetOf, where } from '../template-values';
+import { allResources, renderText, rolePolicies, targetOf, where } from '../template-values';
 import { DeployStack } from '../types';
 import { keyOf, LogKey, splitBucketArn } from './destinations';
 
@@ -76,7 +76,7 @@ export function findWriters(
           bucket: renderText(stack, props.S3BucketName) ?? 'UNRESOLVED',
           objectKey: `${prefix ? `${prefix}/` : ''}AWSLogs/${stack.account}/Config/${stack.region}/`,
           principal: roleArn ?? 'config.amazonaws.com',
-          identityPolicies: role ? inlinePolicies(stack, role[0]) : [],
+          identityPolicies: role ? rolePolicies(stack, role[0]) : [],
           context: roleArn
             ? {
                 'aws:PrincipalArn': roleArn,
@@ -159,17 +159,4 @@ function delivered(
       ...orgSource,
     },
   };
-}
-
-/** The policies of a role in the same template: inline ones and `AWS::IAM::Policy` attached to it. */
-function inlinePolicies(stack: DeployStack, roleId: string): unknown[] {
-  const role = stack.template.Resources?.[roleId];
-  const inline = ((role?.Properties?.Policies as { PolicyDocument: unknown }[]) ?? []).map(
-    (p) => p.PolicyDocument,
-  );
-  const attached = Object.values(stack.template.Resources ?? {})
-    .filter((r) => r.Type === 'AWS::IAM::Policy')
-    .filter((r) => JSON.stringify(r.Properties?.Roles ?? []).includes(`"${roleId}"`))
-    .map((r) => r.Properties?.PolicyDocument);
-  return [...inline, ...attached].map((document) => renderPolicy(stack, document));
 }
