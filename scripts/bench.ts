@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 50,250,1000] [--pairs 3] [--no-variants | --variants-only] [--keep] [--render-only]`:
+ * `npm run bench -- [options]` (`--help` lists them):
  * generates estates of N tenants and measures, per N, the CLI's validate, a full synth, a single-tenant synth and
  * (when the CLI has them) verify-network and report, then reads the synthesized assembly for
  * the figures CloudFormation's quotas care about. The estate's full synth and a plain-CDK floor of
@@ -7,9 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigValidationError } from '../lib/config/config-error';
 import { validateConfigDir } from '../lib/config/load-config';
 import { generateEstate } from '../lib/generator/generate-estate';
@@ -23,6 +21,7 @@ import { renderBenchmarks } from './bench/report';
 import { CFN_VALIDATE_ENV, SOURCE_LINES_ENV, TREE_METADATA_ENV } from '../lib/app/synth-switches';
 import { optionalCommand } from './bench/optional-commands';
 import { compareWithFloor, FloorRun, medianBy, synthFloor } from './bench/floor';
+import { BENCH_USAGE, parseBenchArgs } from './bench/options';
 import { BenchResults, SizeResult, Variant } from './bench/types';
 
 const ROOT = resolve(__dirname, '..');
@@ -46,26 +45,17 @@ function appNodeArgs(): string[] {
   return app.slice(1, -1);
 }
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '50,250,1000' },
-    seed: { type: 'string', default: 'bench' },
-    'work-dir': { type: 'string', default: join(tmpdir(), 'nhs-cloud-bench') },
-    'no-variants': { type: 'boolean', default: false },
-    'variants-only': { type: 'boolean', default: false },
-    'render-only': { type: 'boolean', default: false },
-    'no-cli': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    pairs: { type: 'string', default: '3' },
-  },
-});
-const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
-if (sizes.some((n) => !Number.isInteger(n) || n < 1))
-  throw new Error(`--sizes: expected whole numbers, got ${values.sizes}`);
-/** Full synths of the estate and of the floor, taken in turns; medians make the ratio. */
-const pairs = Number(values.pairs);
-if (!Number.isInteger(pairs) || pairs < 1)
-  throw new Error(`--pairs: expected a whole number, got ${values.pairs}`);
+const parsed = parseBenchArgs(process.argv.slice(2));
+if ('help' in parsed) {
+  process.stdout.write(`${BENCH_USAGE}\n`);
+  process.exit(0);
+}
+if ('error' in parsed) {
+  process.stderr.write(`bench: ${parsed.error}\n${BENCH_USAGE}\n`);
+  process.exit(2);
+}
+const options = parsed.options;
+const { sizes, pairs } = options;
 
 /**
  * What `cdk synth` would hand the app: cdk.json's context plus the CLI's metadata switches.
@@ -126,14 +116,14 @@ function show(m: Measurement): string {
 }
 
 async function benchSize(n: number, first: boolean): Promise<SizeResult> {
-  const dir = join(values['work-dir'], `n${n}`);
+  const dir = join(options.workDir, `n${n}`);
   const config = join(dir, 'config');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const log = (what: string, text: string) => console.log(`[N=${n}] ${what}: ${text}`);
 
   const started = Date.now();
-  const estate = generateEstate({ tenants: n, seed: values.seed });
+  const estate = generateEstate({ tenants: n, seed: options.seed });
   writeGeneratedEstate(config, estate);
   const generateMs = Date.now() - started;
   assertValid(config);
@@ -172,7 +162,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
     );
 
   let synthCli: Measurement | undefined;
-  if (first && !values['no-cli']) {
+  if (first && !options.noCli) {
     const cliOut = join(dir, 'cdk.out.cli');
     synthCli = await measure(
       [CDK, 'synth', '--quiet', '-c', `config=${config}`, '-c', 'capacityGate=warn', '-o', cliOut],
@@ -191,7 +181,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
   const report = await optionalCommand(CLI, 'report', { config, assembly: outdir }, ROOT);
   log('report', 'skipped' in report ? report.skipped : show(report));
 
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
   return {
     tenants: n,
     environments: estate.tenants.reduce((k, t) => k + Object.keys(t.config.environments).length, 0),
@@ -210,10 +200,10 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
 
 /** Synth at one size with CI's settings (CloudFormation Validate, source lines), and with the cdk-nag packs off. */
 async function benchVariants(n: number): Promise<Variant[]> {
-  const dir = join(values['work-dir'], `variants-n${n}`);
+  const dir = join(options.workDir, `variants-n${n}`);
   const config = join(dir, 'config');
   rmSync(dir, { recursive: true, force: true });
-  writeGeneratedEstate(config, generateEstate({ tenants: n, seed: values.seed }));
+  writeGeneratedEstate(config, generateEstate({ tenants: n, seed: options.seed }));
   assertValid(config);
   const variants: Variant[] = [];
   const run = async (
@@ -233,7 +223,7 @@ async function benchVariants(n: number): Promise<Variant[]> {
     { [CFN_VALIDATE_ENV]: 'true', [SOURCE_LINES_ENV]: 'true' },
   );
   await run('nag-off', '-c nag=false: local settings without the cdk-nag rule packs', { nag: false }, {});
-  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
   return variants;
 }
 
@@ -242,13 +232,13 @@ async function main(): Promise<void> {
     ? JSON.parse(readFileSync(JSON_PATH, 'utf8'))
     : {};
   const measured: Record<string, SizeResult> = {};
-  const render = values['render-only'];
-  if (!render && !values['variants-only']) {
+  const render = options.renderOnly;
+  if (!render && !options.variantsOnly) {
     for (const [i, n] of sizes.entries()) measured[String(n)] = await benchSize(n, i === 0);
   }
-  const variantSize = sizes.includes(VARIANT_SIZE) || values['variants-only'] ? VARIANT_SIZE : undefined;
+  const variantSize = sizes.includes(VARIANT_SIZE) || options.variantsOnly ? VARIANT_SIZE : undefined;
   const variants =
-    !render && !values['no-variants'] && variantSize ? await benchVariants(variantSize) : undefined;
+    !render && !options.noVariants && variantSize ? await benchVariants(variantSize) : undefined;
 
   // A run of some sizes keeps the other sizes' earlier figures.
   const all = { ...previous.sizes, ...measured };
