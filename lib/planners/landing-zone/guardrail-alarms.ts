@@ -84,16 +84,11 @@ const signInWith = (permissionSet: PermissionSetName) =>
 export function planGuardrailAlarms(estateName: string): GuardrailAlarmsPlan {
   const roles = platformRoleNames(estateName);
   const alarmNamePrefix = `${estateName}-guardrail-`;
-  const alarm = (
-    id: string,
-    slug: string,
-    metricName: string,
-    description: string,
-    filterPattern: string,
-  ): GuardrailAlarmPlan => ({
+  // One name per alarm: the construct ID and metric name, and in kebab case the alarm's name.
+  const alarm = (id: string, description: string, filterPattern: string): GuardrailAlarmPlan => ({
     id,
-    alarmName: `${alarmNamePrefix}${slug}`,
-    metricName,
+    alarmName: `${alarmNamePrefix}${id.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}`,
+    metricName: id,
     description,
     filterPattern,
   });
@@ -105,43 +100,31 @@ export function planGuardrailAlarms(estateName: string): GuardrailAlarmsPlan {
     alarms: [
       alarm(
         'RootUse',
-        'root-use',
-        'RootUse',
         'Root user signed in or called an API in any account (not an AWS service acting for it)',
         // The Security Hub CIS control CloudWatch.1's pattern.
         '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
       ),
       alarm(
         'PlatformAdminAssumed',
-        'platform-admin-assumed',
-        'PlatformAdminAssumed',
         `${roles.admin} assumed, or refused, in any account: expected only from a pipeline deploy`,
         assumptionOf(roles.admin),
       ),
       alarm(
-        'PlatformAdminSignIn',
-        'platform-admin-sign-in',
         'PlatformAdminSignIn',
         'A platform engineer signed in with PlatformAdmin, exempt from the guardrails, in any account',
         signInWith('PlatformAdmin'),
       ),
       alarm(
         'BreakGlassAssumed',
-        'break-glass-assumed',
-        'BreakGlassAssumed',
         `${roles.breakGlass} assumed, or refused, in any account: an emergency, or an attack`,
         assumptionOf(roles.breakGlass),
       ),
       alarm(
         'PolicyChanged',
-        'policy-changed',
-        'PolicyChanged',
         'A service control, tag or backup policy, or where it is attached, changed',
         organizationsCalls(POLICY_CHANGES),
       ),
       alarm(
-        'OrganizationChanged',
-        'organization-changed',
         'OrganizationChanged',
         'An account, unit, trusted service or delegated administrator of the organization changed',
         organizationsCalls(ORGANIZATION_CHANGES),
