@@ -5,10 +5,11 @@ import { landingZoneOf } from '../config/schema/landing-zone-schema';
 import { UserInputError } from '../errors/user-input-error';
 import { assertCapacity } from '../planners/capacity/assert-capacity';
 import { planCapacity } from '../planners/capacity/plan-capacity';
+import { hubStackInputs, LaneInputs, ReturnsInputs, ShardInputs } from '../planners/hub/hub-stack-inputs';
 import { planNetwork } from '../planners/hub/network-plan';
+import { EstateSlices, oneTenantHubScope } from '../planners/hub/one-tenant-scope';
 import { tenantOrganizationStackName } from '../planners/landing-zone/account-vending';
 import { CORE_STACKS, PLATFORM_STACKS, tenantStackName } from '../planners/naming';
-import { shardOf } from '../planners/shards';
 import { assertQuotas } from '../planners/hub/assert-quotas';
 import { buildDelivery } from '../stacks/delivery/build-delivery';
 import { EstateScope } from '../stacks/estate-scope';
@@ -23,6 +24,7 @@ import { TenantOrganizationStack } from '../stacks/landing-zone/tenant-organizat
 import { FirewallRulesStack } from '../stacks/network/firewall-rules-stack';
 import { HubReturnsStack } from '../stacks/network/hub-returns-stack';
 import { HubShardStack } from '../stacks/network/hub-shard-stack';
+import { hubReferences } from '../stacks/network/lane-references';
 import { NetworkHubStack } from '../stacks/network/network-hub-stack';
 import { NetworkLaneStack } from '../stacks/network/network-lane-stack';
 import { NetworkLinksStack } from '../stacks/network/network-links-stack';
@@ -38,6 +40,11 @@ export interface BuildEstateOptions extends EstateScope {
    * @default 'fail'
    */
   readonly capacityGate?: 'fail' | 'warn';
+  /**
+   * The estate a one-tenant build's change is made against (`-c base=DIR`): lane, shard and
+   * returns stacks that render the same from both are left out (docs/adr/0027).
+   */
+  readonly base?: EstateModel;
 }
 
 export type { EstateStacks };
@@ -62,6 +69,10 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   // A quota AWS does not raise stops synthesis; adjustable ones are listed by `nhs-cloud capacity`.
   assertQuotas(plan.quotas);
   const landingZone = landingZoneOf(estate);
+  const inputs = hubStackInputs(model, plan);
+  const hubScope =
+    only === undefined ? undefined : oneTenantHubScope(only, { model, plan, inputs }, slicesOf(options.base));
+  const hubStackWanted = (name: string) => hubScope === undefined || hubScope.build.has(name);
   const inScope = (env: TenantEnvironment) => only === undefined || env.tenant.odsCode === only;
 
   const core = {
@@ -109,23 +120,42 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     );
   const firewallRules = new FirewallRulesStack(app, PLATFORM_STACKS.firewallRules, { estate, plan });
   const hub = core.network.hub;
-  // Lanes 2 and up (docs/adr/0024-hub-lanes.md); lane 1 is in Core-Network.
-  const lanes = plan.laneStacks.map(
-    (lane) => new NetworkLaneStack(app, lane.stackName, { model, plan, lane, hub }),
-  );
-  const routeTableIds = Object.assign({}, hub.routeTableIds, ...lanes.map((l) => l.lane.routeTableIds));
-  const attachmentIds = Object.assign({}, hub.attachmentIds, ...lanes.map((l) => l.lane.attachmentIds));
+  // Lanes 2 and up (docs/adr/0024-hub-lanes.md); lane 1 is in Core-Network. The other hub
+  // stacks read lane tables and attachments by output name, so a lane can be left out.
+  const lanes = plan.laneStacks
+    .filter((lane) => hubStackWanted(lane.stackName))
+    .map(
+      (lane) =>
+        new NetworkLaneStack(app, lane.stackName, {
+          estate,
+          inputs: inputs.get(lane.stackName) as LaneInputs,
+          hub,
+        }),
+    );
+  const { routeTableIds, attachmentIds } = hubReferences(plan, hub, estate.homeRegion);
   const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub, routeTableIds });
-  // Only the shards of the tenants being built; their content still comes from the whole estate.
-  const wanted = new Set(tenants.map((stack) => shardOf(stack.tenantEnvironment.tenant.odsCode)));
+  // Content from the whole estate's plan; a one-tenant build makes its own and the changed ones.
   const shards = plan.shards
-    .filter((shard) => only === undefined || wanted.has(shard.index))
-    .map((shard) => new HubShardStack(app, shard.stackName, { model, plan, shard, hub, routeTableIds }));
+    .filter((shard) => hubStackWanted(shard.stackName))
+    .map(
+      (shard) =>
+        new HubShardStack(app, shard.stackName, {
+          estate,
+          inputs: inputs.get(shard.stackName) as ShardInputs,
+          hub,
+          routeTableIds,
+        }),
+    );
   const returns = plan.returns
-    .filter((r) => only === undefined || wanted.has(r.index))
+    .filter((r) => hubStackWanted(r.stackName))
     .map(
       (r) =>
-        new HubReturnsStack(app, r.stackName, { estate, plan, returns: r, routeTableIds, attachmentIds }),
+        new HubReturnsStack(app, r.stackName, {
+          estate,
+          inputs: inputs.get(r.stackName) as ReturnsInputs,
+          routeTableIds,
+          attachmentIds,
+        }),
     );
 
   // Landing zone: the organization, then the log archive every account delivers to.
@@ -180,9 +210,16 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     core,
     tenants,
     landingZone: { managementBaseline, backup, deploymentBaseline, tenantOrganizations },
-    network: { plan, firewallRules, links, lanes, shards, returns },
+    network: { plan, firewallRules, links, lanes, shards, returns, scope: hubScope },
     delivery,
   };
+}
+
+/** The base estate's plan and slices, planned as the head's is (capacity never gates a base). */
+function slicesOf(base: EstateModel | undefined): EstateSlices | undefined {
+  if (!base) return undefined;
+  const plan = planNetwork(base, planCapacity(base).hub);
+  return { model: base, plan, inputs: hubStackInputs(base, plan) };
 }
 
 /** Every tenant's environments (vended or still to vend), for its Org-<ODS> stack. */

@@ -35,9 +35,10 @@ export function createApp(props: AppProps = {}, progress?: SynthProgress): Creat
     context: { [DISABLE_CREATION_STACK_TRACES]: !creationStackTraces(process.env), ...props.context },
   });
   clearStamp(app.outdir);
-  const { configDir, capacityGate, nag, scope } = readEstateContext(app.node);
+  const { configDir, capacityGate, nag, scope, baseConfigDir } = readEstateContext(app.node);
   const model = loadConfig(configDir);
-  const stacks = buildEstate(app, model, { ...scope, capacityGate });
+  const base = baseConfigDir === undefined ? undefined : loadConfig(baseConfigDir);
+  const stacks = buildEstate(app, model, { ...scope, capacityGate, base });
   // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
   registerSecurityReview(app, model, { configDir, packs: nag, partial: scope.onlyTenant !== undefined });
   app.stampWith(configDir, scope.onlyTenant);

@@ -14,6 +14,11 @@ export interface EstateContext {
   readonly nag: boolean;
   /** `-c tenant=ODS` and the `-c pipeline*` settings. */
   readonly scope: EstateScope;
+  /**
+   * `-c base=DIR`: the config a one-tenant build's change is made against (the base branch's
+   * config folder); hub stacks that render the same from it are left out (docs/adr/0027).
+   */
+  readonly baseConfigDir?: string;
 }
 
 type ContextValue = string | number | boolean | undefined;
@@ -22,6 +27,7 @@ type ContextValue = string | number | boolean | undefined;
 export const CONTEXT_KEYS: readonly string[] = [
   'config',
   'tenant',
+  'base',
   'nag',
   'capacityGate',
   ...Object.values(DELIVERY_CONTEXT),
@@ -35,7 +41,13 @@ export function readEstateContext(node: Node): EstateContext {
   assertKnownKeys(node.getAllContext() as Record<string, unknown>);
   const get = (key: string) => node.tryGetContext(key) as ContextValue;
   const tenant = get('tenant');
+  const base = text(get('base'), 'base');
+  if (base !== undefined && tenant === undefined)
+    throw UserInputError.at({ flag: '-c base' }, 'expected -c tenant=ODS beside it, got no tenant', {
+      hint: 'a base narrows a one-tenant build to the hub stacks its change touches; a full synth builds every stack',
+    });
   return {
+    baseConfigDir: base,
     configDir: text(get('config'), 'config') ?? 'config',
     capacityGate: oneOf(get('capacityGate'), 'capacityGate', ['fail', 'warn'] as const) ?? 'fail',
     nag: (oneOf(get('nag'), 'nag', ['true', 'false'] as const) ?? 'true') === 'true',

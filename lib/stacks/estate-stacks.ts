@@ -1,5 +1,6 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { NetworkPlan } from '../planners/hub/network-plan';
+import type { HubBuildScope } from '../planners/hub/one-tenant-scope';
 import type { CentralBackupStack } from './landing-zone/central-backup-stack';
 import type { DeploymentBaselineStack } from './landing-zone/deployment-baseline-stack';
 import type { LogArchiveStack } from './landing-zone/log-archive-stack';
@@ -44,12 +45,14 @@ export interface EstateStacks {
     readonly plan: NetworkPlan;
     readonly firewallRules: FirewallRulesStack;
     readonly links: NetworkLinksStack;
-    /** Core-Network-Lane-NN: lanes 2 and up (docs/adr/0024-hub-lanes.md). */
+    /** Core-Network-Lane-NN: lanes 2 and up (docs/adr/0024-hub-lanes.md); in a one-tenant build, those `scope` names. */
     readonly lanes: readonly NetworkLaneStack[];
-    /** Only the shards of the tenants being built (all of them in a full build). */
+    /** Every shard in a full build; in a one-tenant build, those `scope` names. */
     readonly shards: readonly HubShardStack[];
-    /** Core-Network-Returns-NNN beside those shards, where their tenants are outside lane 1. */
+    /** Core-Network-Returns-NNN beside the shards, where their tenants are outside lane 1. */
     readonly returns: readonly HubReturnsStack[];
+    /** A one-tenant build's choice of lanes, shards and returns, and why; undefined in a full build. */
+    readonly scope?: HubBuildScope;
   };
   /** Delivery-Pipeline, with `-c pipeline=true` only. */
   readonly delivery?: Stack;

@@ -1,19 +1,18 @@
 import { Construct } from 'constructs';
 import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { EstateConfig } from '../../config/schema/estate-schema';
-import { NetworkPlan } from '../../planners/hub/network-plan';
+import { ReturnsInputs } from '../../planners/hub/hub-stack-inputs';
 import { ReturnsPlan } from '../../planners/shards';
 import { EstateStack } from '../estate-stack';
 import { networkStackProps } from './network-stack-props';
 
 export interface HubReturnsStackProps {
   readonly estate: EstateConfig;
-  readonly plan: NetworkPlan;
-  /** This shard's return routes. */
-  readonly returns: ReturnsPlan;
-  /** Every route table, by table key. */
+  /** This shard's return routes: all the stack reads of the plan. */
+  readonly inputs: ReturnsInputs;
+  /** Every route table, by table key (lanes 2 and up imported by name). */
   readonly routeTableIds: Readonly<Record<string, string>>;
-  /** Every lane's inspection attachment, by plan key. */
+  /** Every lane's inspection attachment, by plan key (lanes 2 and up imported by name). */
   readonly attachmentIds: Readonly<Record<string, string>>;
 }
 
@@ -28,7 +27,8 @@ export class HubReturnsStack extends EstateStack {
   readonly returns: ReturnsPlan;
 
   constructor(scope: Construct, id: string, props: HubReturnsStackProps) {
-    const { estate, plan, returns } = props;
+    const { estate, inputs } = props;
+    const { returns } = inputs;
     super(
       scope,
       id,
@@ -38,14 +38,11 @@ export class HubReturnsStack extends EstateStack {
       ),
     );
     this.returns = returns;
-    const members = new Set(returns.tenants);
     new SegmentRouting(this, 'Returns', {
       routeTableId: lookupOf(props.routeTableIds, 'route table'),
       associations: [],
       propagations: [],
-      routes: plan.segmentation.routes.filter(
-        (r) => r.home.stack === 'returns' && members.has(r.home.tenant),
-      ),
+      routes: inputs.routes,
       attachmentId: lookupOf(props.attachmentIds, 'attachment'),
     });
   }

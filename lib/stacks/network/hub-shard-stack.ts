@@ -3,22 +3,21 @@ import { Construct } from 'constructs';
 import { NetworkLookup, AttachmentQuery } from '../../patterns/network/network-lookup';
 import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { VpnLinks } from '../../patterns/network/vpn-links';
-import { allEnvironments, EstateModel } from '../../config/model';
-import { NetworkPlan } from '../../planners/hub/network-plan';
+import { EstateConfig } from '../../config/schema/estate-schema';
+import { ShardInputs } from '../../planners/hub/hub-stack-inputs';
 import { vpnTunnelLogGroupName } from '../../planners/naming';
 import { LOOKUP_MAX_KEYS, ShardPlan } from '../../planners/shards';
 import { chunk } from '../../planners/segmentation/cidr-sets';
 import { AttachmentPlan } from '../../planners/segmentation/types';
 import { LANES_METADATA } from '../../planners/hub/lane-stacks';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork, homedIn } from './network-hub-stack';
+import { HubNetwork } from './network-hub-stack';
 import { networkStackProps } from './network-stack-props';
 
 export interface HubShardStackProps {
-  readonly model: EstateModel;
-  readonly plan: NetworkPlan;
-  /** This shard's slice of the plan. */
-  readonly shard: ShardPlan;
+  readonly estate: EstateConfig;
+  /** This shard's slice of the plan: all the stack reads of it. */
+  readonly inputs: ShardInputs;
   /** From Core-Network (same account and region). */
   readonly hub: HubNetwork;
   /** Every route table of every lane, by table key (Core-Network's and the lane stacks'). */
@@ -36,33 +35,29 @@ export class HubShardStack extends EstateStack {
   readonly shard: ShardPlan;
 
   constructor(scope: Construct, id: string, props: HubShardStackProps) {
-    const { model, plan, shard, hub, routeTableIds } = props;
+    const { estate, inputs, hub, routeTableIds } = props;
+    const { shard } = inputs;
     super(
       scope,
       id,
       networkStackProps(
-        model.estate,
+        estate,
         `NHS national cloud: hub shard ${shard.index} (${shard.tenants.join(', ')})`,
       ),
     );
     this.shard = shard;
-    const members = new Set(shard.tenants);
     // Each tenant's lane, which `nhs-cloud plan` compares to list lane moves by name.
-    this.templateOptions.metadata = {
-      [LANES_METADATA]: Object.fromEntries(shard.tenants.map((t) => [t, plan.sizing.lanes.laneOf[t] ?? 1])),
-    };
-    const mine = <T extends { tenant?: string }>(items: readonly T[]) =>
-      items.filter((i) => i.tenant !== undefined && members.has(i.tenant));
+    this.templateOptions.metadata = { [LANES_METADATA]: { ...inputs.lanes } };
 
-    for (const env of allEnvironments(model).filter((e) => members.has(e.tenant.odsCode))) {
-      new ec2.CfnIPAMAllocation(this, `Allocation${env.tenant.odsCode}${env.name}`, {
+    for (const env of inputs.environments) {
+      new ec2.CfnIPAMAllocation(this, `Allocation${env.odsCode}${env.name}`, {
         ipamPoolId: hub.ipam.tenantPool.attrIpamPoolId,
         cidr: env.cidr,
-        description: `${env.tenant.odsCode} ${env.name}`,
+        description: `${env.odsCode} ${env.name}`,
       });
     }
 
-    const links = plan.vpnLinks.filter((l) => members.has(l.tenant));
+    const links = inputs.vpnLinks;
     for (const link of links) {
       if (link.missing) Annotations.of(this).addWarningV2('@nhs-cloud/network:vpn-device', link.missing);
     }
@@ -71,10 +66,10 @@ export class HubShardStack extends EstateStack {
       links: links.filter((l) => !l.missing),
       transitGatewayId,
       // Created by Core-Network (which every shard deploys after), found by name.
-      tunnelLogGroupArn: `arn:aws:logs:${this.region}:${this.account}:log-group:${vpnTunnelLogGroupName(model.estate)}`,
+      tunnelLogGroupArn: `arn:aws:logs:${this.region}:${this.account}:log-group:${vpnTunnelLogGroupName(estate)}`,
     });
 
-    const attachments = mine(plan.segmentation.attachments);
+    const { attachments } = inputs;
     const ids: Record<string, string> = {};
     chunk(attachments, LOOKUP_MAX_KEYS).forEach((group, i) => {
       const lookup = new NetworkLookup(this, `Attachments${i + 1}`, {
@@ -86,13 +81,11 @@ export class HubShardStack extends EstateStack {
       });
       for (const a of group) ids[a.key] = lookup.attachmentId(a.key);
     });
-    const home = <T extends { home: Parameters<typeof homedIn>[0] }>(items: readonly T[]) =>
-      items.filter((i) => i.home.stack === 'shard' && members.has(i.home.tenant));
     new SegmentRouting(this, 'Segments', {
       routeTableId: lookupOf(routeTableIds, 'route table'),
-      associations: home(plan.segmentation.associations),
-      propagations: home(plan.segmentation.propagations),
-      routes: home(plan.segmentation.routes),
+      associations: inputs.associations,
+      propagations: inputs.propagations,
+      routes: inputs.routes,
       attachmentId: lookupOf(ids, 'attachment'),
     });
   }

@@ -1,3 +1,4 @@
+import { CfnOutput } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EgressVpc } from '../../patterns/network/egress-vpc';
 import { InspectionVpc } from '../../patterns/network/inspection-vpc';
@@ -5,32 +6,24 @@ import { chunk } from '../../planners/segmentation/cidr-sets';
 import { NetworkLookup } from '../../patterns/network/network-lookup';
 import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { addRouteTables } from '../../patterns/network/transit-gateway';
-import { EstateModel } from '../../config/model';
+import { EstateConfig } from '../../config/schema/estate-schema';
+import { LaneInputs } from '../../planners/hub/hub-stack-inputs';
+import { LANE_ATTACHMENTS, laneAttachmentOutput, laneTableOutput } from '../../planners/hub/lane-outputs';
 import { LaneStackPlan } from '../../planners/hub/lane-stacks';
 import { laneAttachmentName, laneFirewallName, routeTableName } from '../../planners/hub/network-names';
-import { NetworkPlan } from '../../planners/hub/network-plan';
 import { logBucketArn, logBucketName } from '../../planners/naming';
 import { laneAttachmentKey } from '../../planners/segmentation/attachments';
 import { LOOKUP_MAX_KEYS } from '../../planners/shards';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork, homedIn } from './network-hub-stack';
+import { HubNetwork } from './network-hub-stack';
 import { networkStackProps } from './network-stack-props';
 
 export interface NetworkLaneStackProps {
-  readonly model: EstateModel;
-  readonly plan: NetworkPlan;
-  /** This lane's slice of the plan. */
-  readonly lane: LaneStackPlan;
+  readonly estate: EstateConfig;
+  /** This lane's slice of the plan: all the stack reads of it. */
+  readonly inputs: LaneInputs;
   /** From Core-Network (same account and region). */
   readonly hub: HubNetwork;
-}
-
-/** What the shards, returns and links stacks reference in a lane stack. */
-export interface LaneNetwork {
-  /** The lane's route tables, by table key. */
-  readonly routeTableIds: Readonly<Record<string, string>>;
-  /** The lane's inspection and egress attachments, by plan key. */
-  readonly attachmentIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -38,15 +31,15 @@ export interface LaneNetwork {
  * inspection VPC with its own Network Firewall (the estate's one policy), its egress VPC with a
  * NAT gateway per AZ, their appliance-mode and plain attachments, the lane's route tables and
  * their routes, its Direct Connect propagations, and the reach of national services into the
- * lane (looked up by owner account at deploy time, so it deploys after their spokes).
+ * lane (looked up by owner account at deploy time, so it deploys after their spokes). Its route
+ * tables and attachments are outputs with planned names, read by the shards, returns and links.
  */
 export class NetworkLaneStack extends EstateStack {
-  readonly lane: LaneNetwork;
   readonly plan: LaneStackPlan;
 
   constructor(scope: Construct, id: string, props: NetworkLaneStackProps) {
-    const { model, plan, lane, hub } = props;
-    const { estate } = model;
+    const { estate, inputs, hub } = props;
+    const { lane } = inputs;
     super(
       scope,
       id,
@@ -60,7 +53,7 @@ export class NetworkLaneStack extends EstateStack {
     const routeTableIds = addRouteTables(
       this,
       transitGatewayId,
-      plan.segmentation.tables.filter((t) => t.lane === lane.lane),
+      inputs.tables,
       (t) => routeTableName(estate, t.segment, t.lane),
     );
     const inspection = new InspectionVpc(this, 'Inspection', {
@@ -79,7 +72,7 @@ export class NetworkLaneStack extends EstateStack {
       attachmentName: laneAttachmentName('egress', lane.lane),
       subnets: lane.subnets.egress,
       transitGatewayId,
-      returnRanges: plan.segmentation.firewall.homeNet,
+      returnRanges: inputs.homeNet,
       flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
     });
     const attachmentIds: Record<string, string> = {
@@ -87,35 +80,27 @@ export class NetworkLaneStack extends EstateStack {
       [laneAttachmentKey('inspection', lane.lane)]: inspection.attachment.attachmentId,
       [laneAttachmentKey('egress', lane.lane)]: egress.attachment.attachmentId,
     };
-    const spokes = new Map(
-      plan.segmentation.attachments.flatMap((a) => (a.source.kind === 'spoke' ? [[a.key, a.source]] : [])),
-    );
-    chunk(lane.lookups, LOOKUP_MAX_KEYS).forEach((keys, i) => {
+    chunk(inputs.lookups, LOOKUP_MAX_KEYS).forEach((lookups, i) => {
       const found = new NetworkLookup(this, `NationalServices${i + 1}`, {
         serviceToken: hub.lookupFunctionArn,
         transitGatewayId,
-        attachments: Object.fromEntries(
-          keys.map((k) => [k, { type: 'vpc' as const, owner: spokes.get(k)!.accountId }]),
-        ),
-        revision: keys.map((k) => spokes.get(k)!.cidr).join(','),
+        attachments: Object.fromEntries(lookups.map((l) => [l.key, { type: 'vpc' as const, owner: l.owner }])),
+        revision: lookups.map((l) => l.cidr).join(','),
       });
-      for (const k of keys) attachmentIds[k] = found.attachmentId(k);
+      for (const l of lookups) attachmentIds[l.key] = found.attachmentId(l.key);
     });
-    const mine = <T extends { home: Parameters<typeof homedIn>[0] }>(items: readonly T[]) =>
-      items.filter((i) => homedIn(i.home, 'lane', lane.lane));
     new SegmentRouting(this, 'Segments', {
       routeTableId: lookupOf({ ...hub.routeTableIds, ...routeTableIds }, 'route table'),
-      associations: mine(plan.segmentation.associations),
-      propagations: mine(plan.segmentation.propagations),
-      routes: mine(plan.segmentation.routes),
+      associations: inputs.associations,
+      propagations: inputs.propagations,
+      routes: inputs.routes,
       attachmentId: lookupOf(attachmentIds, 'attachment'),
     });
-    this.lane = {
-      routeTableIds,
-      attachmentIds: {
-        [laneAttachmentKey('inspection', lane.lane)]: inspection.attachment.attachmentId,
-        [laneAttachmentKey('egress', lane.lane)]: egress.attachment.attachmentId,
-      },
-    };
+    // Read by name (lib/planners/hub/lane-outputs.ts), not exported: no export lock.
+    for (const table of inputs.tables)
+      new CfnOutput(this, laneTableOutput(table), { value: routeTableIds[table.key] });
+    const attachments = { inspection, egress };
+    for (const name of LANE_ATTACHMENTS)
+      new CfnOutput(this, laneAttachmentOutput(name), { value: attachments[name].attachment.attachmentId });
   }
 }

@@ -1,7 +1,7 @@
 import { AssemblyStack, CfnResource } from './types';
 import { attributeOf } from './attributes';
 import { DynamicReferences, SSM_ARN, ssmKey } from './dynamic-references';
-import { Unresolvable } from './unresolvable';
+import { OutsidePartialAssembly, Unresolvable } from './unresolvable';
 
 export { Unresolvable };
 
@@ -19,6 +19,12 @@ export interface ResourceRecord {
 export interface ResolverHooks {
   /** An SSM parameter no stack in the assembly writes. */
   readonly ssm?: (name: string, account: string, region: string) => string | undefined;
+  /**
+   * Set for a one-tenant assembly (`-c tenant=ODS`), which leaves out the hub stacks its change
+   * does not touch: reading an output of a stack that is not there is then outside the
+   * assembly, not a gap.
+   */
+  readonly partialTenant?: string;
 }
 
 /** Returned for `AWS::NoValue`; dropped from the enclosing list or object. */
@@ -241,6 +247,11 @@ export class Resolver {
       (s) => s.stackName === arg.StackName && s.account === account && s.region === region,
     );
     const output = source?.template.Outputs?.[arg.OutputName];
+    if (!source && this.hooks.partialTenant) {
+      throw new OutsidePartialAssembly(
+        `Fn::GetStackOutput ${arg.StackName}.${arg.OutputName}: ${arg.StackName} is not in this -c tenant=${this.hooks.partialTenant} assembly`,
+      );
+    }
     if (!source || !output) {
       throw new Unresolvable(
         `Fn::GetStackOutput ${arg.StackName}.${arg.OutputName}: no such output in ${account}/${region}`,

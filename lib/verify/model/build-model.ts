@@ -21,7 +21,7 @@ export function buildNetworkModel(
   stacks: readonly AssemblyStack[],
   options: BuildModelOptions = {},
 ): NetworkModel {
-  const resolver = new Resolver(stacks, options.resolverHooks);
+  const resolver = new Resolver(stacks, { ...options.resolverHooks, partialTenant: options.partialTenant });
   const ctx = new BuildContext(resolver, options);
   addVpcs(ctx);
   addTransitGateways(ctx);

@@ -4,6 +4,8 @@ import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { LANE_FIXED_RESOURCES } from '../../../lib/planners/hub/lane-stacks';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
+import { laneInputs, returnsInputs } from '../../../lib/planners/hub/hub-stack-inputs';
+import { hubReferences } from '../../../lib/stacks/network/lane-references';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
 import { HubReturnsStack } from '../../../lib/stacks/network/hub-returns-stack';
 import { NetworkHubStack } from '../../../lib/stacks/network/network-hub-stack';
@@ -72,15 +74,14 @@ const hubStack = new NetworkHubStack(app, 'Core-Network', {
 });
 const { hub } = hubStack;
 const lanes = plan.laneStacks.map(
-  (lane) => new NetworkLaneStack(app, lane.stackName, { model, plan, lane, hub }),
+  (lane) =>
+    new NetworkLaneStack(app, lane.stackName, { estate: model.estate, inputs: laneInputs(plan, lane), hub }),
 );
-const routeTableIds = Object.assign({}, hub.routeTableIds, ...lanes.map((l) => l.lane.routeTableIds));
-const attachmentIds = Object.assign({}, hub.attachmentIds, ...lanes.map((l) => l.lane.attachmentIds));
+const { routeTableIds, attachmentIds } = hubReferences(plan, hub, model.estate.homeRegion);
 const returnsPlan = plan.returns.find((r) => r.index === 0)!;
 const returns = new HubReturnsStack(app, returnsPlan.stackName, {
   estate: model.estate,
-  plan,
-  returns: returnsPlan,
+  inputs: returnsInputs(plan, returnsPlan),
   routeTableIds,
   attachmentIds,
 });

@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
+import { shardInputs } from '../../../lib/planners/hub/hub-stack-inputs';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
 import { HubShardStack } from '../../../lib/stacks/network/hub-shard-stack';
@@ -41,9 +42,8 @@ const { hub } = new NetworkHubStack(app, 'Core-Network', {
 });
 const [shard] = plan.shards;
 const stack = new HubShardStack(app, shard.stackName, {
-  model,
-  plan,
-  shard,
+  estate: model.estate,
+  inputs: shardInputs(model, plan, shard),
   hub,
   routeTableIds: hub.routeTableIds,
 });
