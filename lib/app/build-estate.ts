@@ -24,7 +24,7 @@ import { TenantOrganizationStack } from '../stacks/landing-zone/tenant-organizat
 import { FirewallRulesStack } from '../stacks/network/firewall-rules-stack';
 import { HubReturnsStack } from '../stacks/network/hub-returns-stack';
 import { HubShardStack } from '../stacks/network/hub-shard-stack';
-import { hubReferences } from '../stacks/network/lane-references';
+import { hubReferences } from '../stacks/network/hub-references';
 import { NetworkHubStack } from '../stacks/network/network-hub-stack';
 import { NetworkLaneStack } from '../stacks/network/network-lane-stack';
 import { NetworkLinksStack } from '../stacks/network/network-links-stack';
@@ -119,7 +119,9 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
         }),
     );
   const firewallRules = new FirewallRulesStack(app, PLATFORM_STACKS.firewallRules, { estate, plan });
-  const hub = core.network.hub;
+  // Core-Network's and the lanes' values, read by output name (lib/stacks/network/hub-references.ts).
+  const hub = hubReferences(estate, plan);
+  const { routeTableIds, attachmentIds } = hub;
   // Lanes 2 and up (docs/adr/0024-hub-lanes.md); lane 1 is in Core-Network. The other hub
   // stacks read lane tables and attachments by output name, so a lane can be left out.
   const lanes = plan.laneStacks
@@ -132,7 +134,6 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
           hub,
         }),
     );
-  const { routeTableIds, attachmentIds } = hubReferences(plan, hub, estate.homeRegion);
   const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub, routeTableIds });
   // Content from the whole estate's plan; a one-tenant build makes its own and the changed ones.
   const shards = plan.shards
@@ -178,6 +179,7 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
     'reads the Transit Gateway ID and organization ARN parameters',
   );
   links.addStackDependency(core.sharedServices, 'the shared-services VPC must be attached first');
+  links.addStackDependency(core.network, 'reads the Transit Gateway and its route tables by output name');
   for (const stack of tenants) {
     stack.addStackDependency(core.logArchive);
     stack.addStackDependency(core.network, 'attaches to the shared Transit Gateway');

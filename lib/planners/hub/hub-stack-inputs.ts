@@ -1,6 +1,13 @@
 import { allEnvironments, EstateModel } from '../../config/model';
 import { ReturnsPlan, ShardPlan } from '../shards';
-import { AttachmentPlan, BindingPlan, PlanHome, RouteTablePlan, StaticRoutePlan } from '../segmentation/types';
+import {
+  AttachmentPlan,
+  BindingPlan,
+  PlanHome,
+  RouteTablePlan,
+  StaticRoutePlan,
+} from '../segmentation/types';
+import { HubOutput, laneOutputs } from './hub-outputs';
 import { LaneStackPlan } from './lane-stacks';
 import { NetworkPlan } from './network-plan';
 import { VpnLinkPlan } from './vpn-links';
@@ -33,6 +40,8 @@ export interface LaneInputs extends SegmentRoutingInputs {
   /** Every private range the estate routes: the egress VPC's return routes. */
   readonly homeNet: readonly string[];
   readonly lookups: readonly LaneLookup[];
+  /** The lane's tables and attachments, published for the other hub stacks. */
+  readonly outputs: readonly HubOutput[];
 }
 
 export interface ShardEnvironment {
@@ -61,10 +70,7 @@ export interface ReturnsInputs {
 
 export type HubStackInputs = LaneInputs | ShardInputs | ReturnsInputs;
 
-function homedIn<T extends { home: PlanHome }>(
-  items: readonly T[],
-  where: (home: PlanHome) => boolean,
-): T[] {
+function homedIn<T extends { home: PlanHome }>(items: readonly T[], where: (home: PlanHome) => boolean): T[] {
   return items.filter((i) => where(i.home));
 }
 
@@ -91,6 +97,7 @@ export function laneInputs(plan: NetworkPlan, lane: LaneStackPlan): LaneInputs {
       if (!spoke) throw new Error(`lane ${lane.lane} looks up ${key}, which is not a spoke attachment`);
       return { key, owner: spoke.accountId, cidr: spoke.cidr };
     }),
+    outputs: laneOutputs(plan, lane.lane, lane.stackName),
     ...routing(plan, (home) => home.stack === 'lane' && home.lane === lane.lane),
   };
 }

@@ -11,7 +11,7 @@ import { chunk } from '../../planners/segmentation/cidr-sets';
 import { AttachmentPlan } from '../../planners/segmentation/types';
 import { LANES_METADATA } from '../../planners/hub/lane-stacks';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork } from './network-hub-stack';
+import { HubReferences } from './hub-references';
 import { networkStackProps } from './network-stack-props';
 
 export interface HubShardStackProps {
@@ -19,7 +19,7 @@ export interface HubShardStackProps {
   /** This shard's slice of the plan: all the stack reads of it. */
   readonly inputs: ShardInputs;
   /** From Core-Network (same account and region). */
-  readonly hub: HubNetwork;
+  readonly hub: HubReferences;
   /** Every route table of every lane, by table key (Core-Network's and the lane stacks'). */
   readonly routeTableIds: Readonly<Record<string, string>>;
 }
@@ -40,10 +40,7 @@ export class HubShardStack extends EstateStack {
     super(
       scope,
       id,
-      networkStackProps(
-        estate,
-        `NHS national cloud: hub shard ${shard.index} (${shard.tenants.join(', ')})`,
-      ),
+      networkStackProps(estate, `NHS national cloud: hub shard ${shard.index} (${shard.tenants.join(', ')})`),
     );
     this.shard = shard;
     // Each tenant's lane, which `nhs-cloud plan` compares to list lane moves by name.
@@ -51,7 +48,7 @@ export class HubShardStack extends EstateStack {
 
     for (const env of inputs.environments) {
       new ec2.CfnIPAMAllocation(this, `Allocation${env.odsCode}${env.name}`, {
-        ipamPoolId: hub.ipam.tenantPool.attrIpamPoolId,
+        ipamPoolId: hub.tenantPoolId,
         cidr: env.cidr,
         description: `${env.odsCode} ${env.name}`,
       });
@@ -61,7 +58,7 @@ export class HubShardStack extends EstateStack {
     for (const link of links) {
       if (link.missing) Annotations.of(this).addWarningV2('@nhs-cloud/network:vpn-device', link.missing);
     }
-    const transitGatewayId = hub.transitGateway.transitGatewayId;
+    const transitGatewayId = hub.transitGatewayId;
     const vpns = new VpnLinks(this, 'Vpn', {
       links: links.filter((l) => !l.missing),
       transitGatewayId,

@@ -6,11 +6,7 @@ import { EgressVpc } from '../../patterns/network/egress-vpc';
 import { FirewallPolicy } from '../../patterns/network/firewall-policy';
 import { InspectionVpc } from '../../patterns/network/inspection-vpc';
 import { EstateIpam } from '../../patterns/network/ipam';
-import {
-  lookupFunctionArn,
-  NetworkLookup,
-  NetworkLookupFunction,
-} from '../../patterns/network/network-lookup';
+import { NetworkLookup, NetworkLookupFunction } from '../../patterns/network/network-lookup';
 import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing';
 import { publishParameter } from '../../patterns/network/shared-parameters';
 import { TransitGateway } from '../../patterns/network/transit-gateway';
@@ -24,21 +20,10 @@ import { planCoreBaseline } from '../../planners/landing-zone/baseline-plan';
 import { CapacityPlan } from '../../planners/capacity/types';
 import { formatShortfalls } from '../../planners/capacity/assert-capacity';
 import { CoreStack } from '../core-stack';
+import { publishHubOutputs } from './hub-references';
+import { planHubOutputs } from '../../planners/hub/hub-outputs';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
 import { PlanHome } from '../../planners/segmentation/types';
-
-/** What the lanes, shards and the links stack reference in the hub (same account and region). */
-export interface HubNetwork {
-  readonly transitGateway: TransitGateway;
-  readonly ipam: EstateIpam;
-  readonly lookupFunctionArn: string;
-  /** Lane 1's and the shared route tables, by table key. */
-  readonly routeTableIds: Readonly<Record<string, string>>;
-  /** Lane 1's inspection and egress attachments and the Direct Connect gateways', by plan key. */
-  readonly attachmentIds: Readonly<Record<string, string>>;
-  /** The firewall policy every lane's firewall uses. */
-  readonly firewallPolicyArn: string;
-}
 
 /** Whether a binding or route of the plan lives in the stack that `home` names. */
 export function homedIn(home: PlanHome, stack: PlanHome['stack'], key?: string | number): boolean {
@@ -65,7 +50,6 @@ export interface NetworkHubStackProps {
  */
 export class NetworkHubStack extends CoreStack {
   /** What the shards and the links stack reference (same account and region). */
-  readonly hub: HubNetwork;
 
   constructor(scope: Construct, id: string, props: NetworkHubStackProps) {
     super(scope, id, { estate: props.model.estate, role: 'network' });
@@ -164,16 +148,18 @@ export class NetworkHubStack extends CoreStack {
     shareWithOrganization(this, model, serviceToken, transitGatewayId);
     warnAboutDirectConnect(this, plan);
     warnAboutCapacity(this, props.capacity);
-    // Other stacks name the function by ARN: no reference, and the same string in every shard.
-    const arn = lookupFunctionArn(this.region, this.account, names.lookupFunction);
-    this.hub = {
-      transitGateway,
-      ipam,
-      lookupFunctionArn: arn,
-      routeTableIds: transitGateway.routeTableIds,
-      attachmentIds,
-      firewallPolicyArn: policy.arn,
-    };
+    // Everything the lanes, shards, returns and links read, under the names the plan gives it.
+    publishHubOutputs(
+      this,
+      planHubOutputs(plan).filter((o) => o.stackName === this.stackName),
+      {
+        transitGatewayId,
+        tenantPoolId: ipam.tenantPool.attrIpamPoolId,
+        firewallPolicyArn: policy.arn,
+        routeTableIds: transitGateway.routeTableIds,
+        attachmentIds,
+      },
+    );
   }
 }
 

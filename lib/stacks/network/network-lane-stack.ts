@@ -1,4 +1,3 @@
-import { CfnOutput } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EgressVpc } from '../../patterns/network/egress-vpc';
 import { InspectionVpc } from '../../patterns/network/inspection-vpc';
@@ -8,22 +7,21 @@ import { lookupOf, SegmentRouting } from '../../patterns/network/segment-routing
 import { addRouteTables } from '../../patterns/network/transit-gateway';
 import { EstateConfig } from '../../config/schema/estate-schema';
 import { LaneInputs } from '../../planners/hub/hub-stack-inputs';
-import { LANE_ATTACHMENTS, laneAttachmentOutput, laneTableOutput } from '../../planners/hub/lane-outputs';
 import { LaneStackPlan } from '../../planners/hub/lane-stacks';
 import { laneAttachmentName, laneFirewallName, routeTableName } from '../../planners/hub/network-names';
 import { logBucketArn, logBucketName } from '../../planners/naming';
 import { laneAttachmentKey } from '../../planners/segmentation/attachments';
 import { LOOKUP_MAX_KEYS } from '../../planners/shards';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork } from './network-hub-stack';
+import { HubReferences, publishHubOutputs } from './hub-references';
 import { networkStackProps } from './network-stack-props';
 
 export interface NetworkLaneStackProps {
   readonly estate: EstateConfig;
   /** This lane's slice of the plan: all the stack reads of it. */
   readonly inputs: LaneInputs;
-  /** From Core-Network (same account and region). */
-  readonly hub: HubNetwork;
+  /** Core-Network's values, read by name (same account and region). */
+  readonly hub: HubReferences;
 }
 
 /**
@@ -49,12 +47,9 @@ export class NetworkLaneStack extends EstateStack {
       ),
     );
     this.plan = lane;
-    const transitGatewayId = hub.transitGateway.transitGatewayId;
-    const routeTableIds = addRouteTables(
-      this,
-      transitGatewayId,
-      inputs.tables,
-      (t) => routeTableName(estate, t.segment, t.lane),
+    const transitGatewayId = hub.transitGatewayId;
+    const routeTableIds = addRouteTables(this, transitGatewayId, inputs.tables, (t) =>
+      routeTableName(estate, t.segment, t.lane),
     );
     const inspection = new InspectionVpc(this, 'Inspection', {
       lane: lane.lane,
@@ -75,16 +70,18 @@ export class NetworkLaneStack extends EstateStack {
       returnRanges: inputs.homeNet,
       flowLogBucketArn: logBucketArn(estate, 'vpc-flow-logs'),
     });
-    const attachmentIds: Record<string, string> = {
-      ...hub.attachmentIds,
+    const own = {
       [laneAttachmentKey('inspection', lane.lane)]: inspection.attachment.attachmentId,
       [laneAttachmentKey('egress', lane.lane)]: egress.attachment.attachmentId,
     };
+    const attachmentIds: Record<string, string> = { ...hub.attachmentIds, ...own };
     chunk(inputs.lookups, LOOKUP_MAX_KEYS).forEach((lookups, i) => {
       const found = new NetworkLookup(this, `NationalServices${i + 1}`, {
         serviceToken: hub.lookupFunctionArn,
         transitGatewayId,
-        attachments: Object.fromEntries(lookups.map((l) => [l.key, { type: 'vpc' as const, owner: l.owner }])),
+        attachments: Object.fromEntries(
+          lookups.map((l) => [l.key, { type: 'vpc' as const, owner: l.owner }]),
+        ),
         revision: lookups.map((l) => l.cidr).join(','),
       });
       for (const l of lookups) attachmentIds[l.key] = found.attachmentId(l.key);
@@ -96,11 +93,6 @@ export class NetworkLaneStack extends EstateStack {
       routes: inputs.routes,
       attachmentId: lookupOf(attachmentIds, 'attachment'),
     });
-    // Read by name (lib/planners/hub/lane-outputs.ts), not exported: no export lock.
-    for (const table of inputs.tables)
-      new CfnOutput(this, laneTableOutput(table), { value: routeTableIds[table.key] });
-    const attachments = { inspection, egress };
-    for (const name of LANE_ATTACHMENTS)
-      new CfnOutput(this, laneAttachmentOutput(name), { value: attachments[name].attachment.attachmentId });
+    publishHubOutputs(this, inputs.outputs, { routeTableIds, attachmentIds: own });
   }
 }

@@ -5,14 +5,14 @@ import { EstateConfig } from '../../config/schema/estate-schema';
 import { NetworkPlan } from '../../planners/hub/network-plan';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
 import { EstateStack } from '../estate-stack';
-import { HubNetwork } from './network-hub-stack';
+import { HubReferences } from './hub-references';
 import { networkStackProps } from './network-stack-props';
 
 export interface NetworkLinksStackProps {
   readonly estate: EstateConfig;
   readonly plan: NetworkPlan;
   /** From Core-Network (same account and region). */
-  readonly hub: HubNetwork;
+  readonly hub: HubReferences;
   /** Every route table of every lane, by table key. */
   readonly routeTableIds: Readonly<Record<string, string>>;
 }
@@ -36,7 +36,7 @@ export class NetworkLinksStack extends EstateStack {
     const key = HUB_ATTACHMENT_KEYS['shared-services'];
     const lookup = new NetworkLookup(this, 'Attachments', {
       serviceToken: hub.lookupFunctionArn,
-      transitGatewayId: hub.transitGateway.transitGatewayId,
+      transitGatewayId: hub.transitGatewayId,
       attachments: { [key]: { type: 'vpc', owner: estate.organization.accounts.sharedServices } },
       revision: estate.network.hub.sharedServices,
     });

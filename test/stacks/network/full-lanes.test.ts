@@ -5,7 +5,7 @@ import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { LANE_FIXED_RESOURCES } from '../../../lib/planners/hub/lane-stacks';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
 import { laneInputs, returnsInputs } from '../../../lib/planners/hub/hub-stack-inputs';
-import { hubReferences } from '../../../lib/stacks/network/lane-references';
+import { hubReferences } from '../../../lib/stacks/network/hub-references';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
 import { HubReturnsStack } from '../../../lib/stacks/network/hub-returns-stack';
 import { NetworkHubStack } from '../../../lib/stacks/network/network-hub-stack';
@@ -72,12 +72,12 @@ const hubStack = new NetworkHubStack(app, 'Core-Network', {
   plan,
   capacity,
 });
-const { hub } = hubStack;
+const hub = hubReferences(model.estate, plan);
 const lanes = plan.laneStacks.map(
   (lane) =>
     new NetworkLaneStack(app, lane.stackName, { estate: model.estate, inputs: laneInputs(plan, lane), hub }),
 );
-const { routeTableIds, attachmentIds } = hubReferences(plan, hub, model.estate.homeRegion);
+const { routeTableIds, attachmentIds } = hub;
 const returnsPlan = plan.returns.find((r) => r.index === 0)!;
 const returns = new HubReturnsStack(app, returnsPlan.stackName, {
   estate: model.estate,

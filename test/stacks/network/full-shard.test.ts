@@ -2,6 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { planCapacity } from '../../../lib/planners/capacity/plan-capacity';
 import { planNetwork } from '../../../lib/planners/hub/network-plan';
+import { hubReferences } from '../../../lib/stacks/network/hub-references';
 import { shardInputs } from '../../../lib/planners/hub/hub-stack-inputs';
 import { SHARD_MAX_RESOURCES, SHARD_MAX_TEMPLATE_BYTES, shardOf } from '../../../lib/planners/shards';
 import { landingZoneOf } from '../../../lib/config/schema/landing-zone-schema';
@@ -34,12 +35,13 @@ const app = new App({
   analyticsReporting: false,
   context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' },
 });
-const { hub } = new NetworkHubStack(app, 'Core-Network', {
+new NetworkHubStack(app, 'Core-Network', {
   model,
   landingZone: landingZoneOf(model.estate),
   plan,
   capacity,
 });
+const hub = hubReferences(model.estate, plan);
 const [shard] = plan.shards;
 const stack = new HubShardStack(app, shard.stackName, {
   estate: model.estate,
