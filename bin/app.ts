@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createApp } from '../lib/app/create-app';
 import { SynthProgress } from '../lib/app/synth-progress';
+import { describeHubScope } from '../lib/planners/hub/one-tenant-scope';
 import { progressWanted } from '../lib/terminal/progress-wanted';
 import { ReportedError } from '../lib/errors/user-input-error';
 
@@ -12,9 +13,11 @@ const progress = progressWanted(process.env, process.stderr) ? new SynthProgress
 // nothing: print every error (no stack trace) and stop, with the documented exit code (2 for
 // input, 1 for an unmet need), before any template is written. Anything else is a bug.
 try {
-  const { app } = createApp({}, progress);
+  const { app, stacks } = createApp({}, progress);
   const assembly = app.synth();
   progress?.end(`${assembly.stacks.length} stacks synthesized to ${assembly.directory}`);
+  const scope = stacks.network.scope;
+  if (scope) process.stderr.write(`${describeHubScope(scope)}\n`);
 } catch (error) {
   progress?.end('stopped');
   // ReportedError.is, not instanceof: it also holds for a copy of the class loaded twice.

@@ -63,6 +63,10 @@ describe('nhs-cloud check', () => {
     ]);
     expect(run.stdout).toContain('2 changed files pass prettier');
     expect(run.stdout).toContain('-c tenant=RMC: ');
+    // Only config changed, so the synth is narrowed against the base's config (docs/adr/0027).
+    expect(run.stdout).toMatch(
+      /hub: \d+ of \d+ lane, shard and returns stacks built; \d+ other hub stacks? changed since the base, \d+ unchanged left out/,
+    );
     expect(run.stdout).toMatch(
       /All 7 checks passed in \d+\.\d s\.\nNext: commit the changed files and open a pull request/,
     );

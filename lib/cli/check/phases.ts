@@ -5,6 +5,7 @@ import { planCommand } from '../commands/plan';
 import { reportCommand } from '../commands/report';
 import { validateCommand } from '../commands/validate';
 import { verifyNetworkCommand } from '../commands/verify-network';
+import { BaseConfig, exportBaseConfig } from './base-config';
 import { CheckScope } from './check-scope';
 import { runCommandInProcess, runProcess, StepResult } from './run-step';
 
@@ -180,17 +181,22 @@ async function lint({ scope }: PhaseContext): Promise<PhaseOutcome> {
   };
 }
 
-function synthArgs(scope: CheckScope): string[] {
+function synthArgs(scope: CheckScope, base?: BaseConfig): string[] {
   const args = ['--quiet'];
   if (scope.tenants.length === 1) args.push('-c', `tenant=${scope.tenants[0]}`);
   if (scope.configDir !== 'config') args.push('-c', `config=${scope.configDir}`);
+  if (base) args.push('-c', `base=${base.dir}`);
   return args;
 }
 
 async function synth({ scope, cwd, assembly }: PhaseContext): Promise<PhaseOutcome> {
   rmSync(resolve(cwd, assembly), { recursive: true, force: true });
   const cdk = join(scope.root, 'node_modules', '.bin', 'cdk');
-  const result = await runProcess(cdk, ['synth', ...synthArgs(scope), '--output', assembly], { cwd });
+  // A tenant-only change builds only the hub stacks it changes (docs/adr/0027).
+  const base = exportBaseConfig(scope, cwd);
+  const result = await runProcess(cdk, ['synth', ...synthArgs(scope, base), '--output', assembly], {
+    cwd,
+  }).finally(() => base?.remove());
   if (result.code !== 0) {
     return {
       status: 'fail',
@@ -201,7 +207,9 @@ async function synth({ scope, cwd, assembly }: PhaseContext): Promise<PhaseOutco
     };
   }
   const what = scope.tenants.length === 1 ? `-c tenant=${scope.tenants[0]}` : 'the whole estate';
-  return { status: 'pass', summary: `${what}: ${stackCount(resolve(cwd, assembly))} stacks, rule packs on` };
+  const hub = /^hub: .*$/m.exec(result.stderr)?.[0];
+  const stacks = `${what}: ${stackCount(resolve(cwd, assembly))} stacks, rule packs on`;
+  return { status: 'pass', summary: hub ? `${stacks}; ${hub}` : stacks };
 }
 
 function outcome(

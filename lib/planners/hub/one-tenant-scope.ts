@@ -13,6 +13,8 @@ export interface EstateSlices {
 export interface HubBuildScope {
   /** Stack names to build. */
   readonly build: ReadonlySet<string>;
+  /** The estate's lane, shard and returns stacks, built or not. */
+  readonly total: number;
   /** Lane, shard and returns stacks left out because the base renders them the same. */
   readonly unchanged: number;
   /** In the base only: a full deploy deletes them; a one-tenant build cannot. */
@@ -34,7 +36,7 @@ export function oneTenantHubScope(odsCode: string, head: EstateSlices, base?: Es
   const lanes = head.plan.laneStacks.map((l) => l.stackName);
   const everyLane = (reason: string): HubBuildScope => {
     const build = new Set([...own, ...lanes]);
-    return { build, unchanged: 0, removed: [], reason };
+    return { build, total: head.inputs.size, unchanged: 0, removed: [], reason };
   };
   if (!base) return everyLane('no base to compare with (-c base=DIR): every lane built');
   if (JSON.stringify(base.model.estate) !== JSON.stringify(head.model.estate))
@@ -49,6 +51,7 @@ export function oneTenantHubScope(odsCode: string, head: EstateSlices, base?: Es
   const changed = [...build].filter((name) => !own.has(name)).length;
   return {
     build,
+    total: head.inputs.size,
     unchanged,
     removed,
     reason: `${changed} other hub stack${changed === 1 ? '' : 's'} changed since the base, ${unchanged} unchanged left out`,
@@ -64,4 +67,16 @@ function ownHubStacks(odsCode: string, head: EstateSlices): Set<string> {
     ...plan.returns.filter((r) => r.tenants.includes(odsCode)).map((r) => r.stackName),
     ...plan.laneStacks.filter((l) => l.lane === lane).map((l) => l.stackName),
   ]);
+}
+
+/**
+ * One line for the end of a one-tenant synth:
+ *
+ *   hub: 3 of 300 lane, shard and returns stacks built; 1 other hub stack changed since the base, 297 unchanged left out
+ */
+export function describeHubScope(scope: HubBuildScope): string {
+  const removed = scope.removed.length
+    ? `; in the base only, deleted by a full deploy: ${scope.removed.join(', ')}`
+    : '';
+  return `hub: ${scope.build.size} of ${scope.total} lane, shard and returns stacks built; ${scope.reason}${removed}`;
 }
