@@ -1,4 +1,8 @@
 import { App, AppProps } from 'aws-cdk-lib';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EstateModel } from '../config/model';
+import { UserInputError } from '../errors/user-input-error';
 import { clearStamp, StampedApp } from './synth-stamp';
 import { loadConfig } from '../config/load-config';
 import { registerSecurityReview } from '../security-review/register-security-review';
@@ -37,11 +41,22 @@ export function createApp(props: AppProps = {}, progress?: SynthProgress): Creat
   clearStamp(app.outdir);
   const { configDir, capacityGate, nag, scope, baseConfigDir } = readEstateContext(app.node);
   const model = loadConfig(configDir);
-  const base = baseConfigDir === undefined ? undefined : loadConfig(baseConfigDir);
+  const base = baseConfigDir === undefined ? undefined : loadBaseConfig(baseConfigDir);
   const stacks = buildEstate(app, model, { ...scope, capacityGate, base });
   // The cdk-nag packs and the exception register (config/exceptions.yaml); -c nag=false skips the packs.
   registerSecurityReview(app, model, { configDir, packs: nag, partial: scope.onlyTenant !== undefined });
   app.stampWith(configDir, scope.onlyTenant);
   if (progress) reportSynthProgress(app, progress);
   return { app, stacks };
+}
+
+/** `-c base=DIR`: errors inside it name its files; a missing folder names the flag. */
+function loadBaseConfig(dir: string): EstateModel {
+  if (!existsSync(join(dir, 'estate.yaml')))
+    throw UserInputError.at(
+      { flag: '-c base' },
+      `expected the base's config folder with estate.yaml, got ${JSON.stringify(dir.slice(0, 200))}`,
+      { hint: "the config folder of the branch the change is made against (nhs-cloud check passes main's)" },
+    );
+  return loadConfig(dir);
 }

@@ -66,12 +66,14 @@ describe('readEstateContext', () => {
         capacityGate: 'warn',
         nag: false,
         tenant: 'RGR',
+        base: '/tmp/main-config',
         pipeline: 'true',
         pipelineConnectionArn: CONNECTION,
         pipelineTenantShards: '2',
       },
     });
     expect(readEstateContext(app.node)).toEqual({
+      baseConfigDir: '/tmp/main-config',
       configDir: 'elsewhere',
       capacityGate: 'warn',
       nag: false,
@@ -93,6 +95,11 @@ describe('readEstateContext', () => {
     [{ capacityGate: 'off' }, '-c capacityGate: expected "fail" or "warn", got "off"'],
     [{ tenant: '' }, '-c tenant: expected a value, got an empty string'],
     [{ config: ' ' }, '-c config: expected a value, got an empty string'],
+    [{ tenant: 'RGR', base: '' }, '-c base: expected a value, got an empty string'],
+    [
+      { base: '/tmp/main-config' },
+      '-c base: expected -c tenant=ODS beside it, got no tenant\n  hint: a base narrows a one-tenant build to the hub stacks its change touches; a full synth builds every stack',
+    ],
     [
       { tennant: 'RGR' },
       '-c tennant: expected one of the app\'s context keys, got "tennant"\n  hint: did you mean -c tenant=...?',
@@ -107,4 +114,19 @@ describe('readEstateContext', () => {
     expect(UserInputError.is(thrown)).toBe(true);
     expect((thrown as Error).message).toBe(message);
   });
+});
+
+test('-c base naming no config folder is an input error on the flag, before anything is built', () => {
+  let thrown: unknown;
+  try {
+    createApp({
+      context: { config: EXAMPLE_CONFIG_DIR, tenant: 'RGR', base: '/no/such/config', nag: false },
+    });
+  } catch (error) {
+    thrown = error;
+  }
+  expect(UserInputError.is(thrown)).toBe(true);
+  expect((thrown as Error).message).toBe(
+    '-c base: expected the base\'s config folder with estate.yaml, got "/no/such/config"\n  hint: the config folder of the branch the change is made against (nhs-cloud check passes main\'s)',
+  );
 });

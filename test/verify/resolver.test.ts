@@ -1,5 +1,6 @@
 import { Resolver } from '../../lib/verify/assembly/resolver';
 import { AssemblyStack } from '../../lib/verify/assembly/types';
+import { OutsidePartialAssembly, Unresolvable } from '../../lib/verify/assembly/unresolvable';
 
 const network: AssemblyStack = {
   id: 'Net',
@@ -101,5 +102,37 @@ describe('Resolver', () => {
     expect(() => resolver.resolve(spoke, { 'Fn::GetAtt': ['Vpc', 'Ipv6CidrBlocks'] })).toThrow(
       'Spoke/Vpc.Ipv6CidrBlocks is only known at deploy',
     );
+  });
+});
+
+describe('Fn::GetStackOutput of a stack the assembly does not hold', () => {
+  const read = {
+    'Fn::GetStackOutput': { StackName: 'Core-Network-Lane-07', OutputName: 'RouteTableTenantsProd' },
+  };
+
+  test('in a full assembly it is unresolvable: the model records a gap', () => {
+    const attempt = () => resolver.resolve(sameAccount, read);
+    expect(attempt).toThrow(Unresolvable);
+    expect(attempt).not.toThrow(OutsidePartialAssembly);
+    expect(attempt).toThrow(
+      'Fn::GetStackOutput Core-Network-Lane-07.RouteTableTenantsProd: no such output in 100000000004/eu-west-2',
+    );
+  });
+
+  test('in a one-tenant assembly it is outside the assembly, and says which tenant it was made for', () => {
+    const partial = new Resolver([network, spoke, sameAccount], { partialTenant: 'RGR' });
+    expect(() => partial.resolve(sameAccount, read)).toThrow(OutsidePartialAssembly);
+    expect(() => partial.resolve(sameAccount, read)).toThrow(
+      new Error(
+        'Fn::GetStackOutput Core-Network-Lane-07.RouteTableTenantsProd: Core-Network-Lane-07 is not in this -c tenant=RGR assembly',
+      ),
+    );
+  });
+
+  test('a missing output of a stack it does hold is still a gap, partial or not', () => {
+    const partial = new Resolver([network, spoke, sameAccount], { partialTenant: 'RGR' });
+    const missing = { 'Fn::GetStackOutput': { StackName: 'Net', OutputName: 'Nothing' } };
+    expect(() => partial.resolve(sameAccount, missing)).toThrow(Unresolvable);
+    expect(() => partial.resolve(sameAccount, missing)).not.toThrow(OutsidePartialAssembly);
   });
 });
