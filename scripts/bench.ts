@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [options]` (`--help` lists them):
- * generates estates of N tenants and measures, per N, the CLI's validate, a full synth, a single-tenant synth and
+ * generates estates of N tenants and measures, per N, the CLI's validate, a full synth, a single-tenant synth (alone and against a base) and
  * (when the CLI has them) verify-network and report, then reads the synthesized assembly for
  * the figures CloudFormation's quotas care about. The estate's full synth and a plain-CDK floor of
  * the same size run --pairs times in turns; their medians give the time and the ratio. Writes docs/benchmarks.{json,md}.
@@ -175,6 +175,10 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
   const tenant = estate.tenants.find((t) => t.odsCode.startsWith('R'))?.odsCode ?? estate.tenants[0].odsCode;
   const single = await synthDirect(join(dir, 'cdk.out.single'), { config, tenant });
   log(`single-tenant synth (${tenant})`, show(single));
+  // The same tenant against a base whose hub renders the same (a change no hub stack reads, such
+  // as a budget): only its own shard, returns and lane are built (docs/adr/0027).
+  const againstBase = await synthDirect(join(dir, 'cdk.out.single-base'), { config, tenant, base: config });
+  log(`single-tenant synth (${tenant}) against a base`, show(againstBase));
 
   const verifyNetwork = await optionalCommand(CLI, 'verify-network', { config, assembly: outdir }, ROOT);
   log('verify-network', 'skipped' in verifyNetwork ? verifyNetwork.skipped : show(verifyNetwork));
@@ -191,6 +195,7 @@ async function benchSize(n: number, first: boolean): Promise<SizeResult> {
     synth,
     ...(synthCli ? { synthCli } : {}),
     singleTenant: { ...single, tenant },
+    singleTenantAgainstBase: againstBase,
     verifyNetwork,
     report,
     ...(assembly ? { assembly } : {}),

@@ -57,5 +57,12 @@ export function checkBudgets(results: Readonly<Record<string, SizeResult>>): Bud
       10_000,
       seconds,
     ),
+    check(
+      `single-tenant synth against a base (largest N measured${largest ? `, ${largest.tenants}` : ''})`,
+      '< 10 s',
+      ok(largest?.singleTenantAgainstBase),
+      10_000,
+      seconds,
+    ),
   ];
 }

@@ -15,6 +15,8 @@ export interface SizeResult {
   /** The same through `cdk synth --quiet` (measured at the first size only). */
   readonly synthCli?: Measurement;
   readonly singleTenant: Measurement & { readonly tenant: string };
+  /** The same tenant with `-c base=` its own config: only its own hub stacks built. */
+  readonly singleTenantAgainstBase?: Measurement;
   readonly verifyNetwork: Measurement | Skipped;
   readonly report: Measurement | Skipped;
   readonly assembly?: AssemblyMetrics;

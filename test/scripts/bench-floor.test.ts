@@ -69,3 +69,23 @@ test('the budget holds the ratio at 1.5x for 250 and 1,000 tenants, and says wha
     ],
   ]);
 });
+
+test('both single-tenant synths are held to 10 s at the largest size; a run without the base one says so', () => {
+  const size = (tenants: number, againstBase?: number) =>
+    ({
+      tenants,
+      synth: run(20_000),
+      singleTenant: { ...run(6_000), tenant: 'R00' },
+      ...(againstBase === undefined ? {} : { singleTenantAgainstBase: run(againstBase) }),
+    }) as unknown as SizeResult;
+  const single = (results: Record<string, SizeResult>) =>
+    checkBudgets(results)
+      .filter((c) => c.name.startsWith('single-tenant'))
+      .map((c) => [c.name, c.verdict, c.measured]);
+  expect(single({ '250': size(250, 99_000), '1000': size(1000, 4_500) })).toEqual([
+    ['single-tenant synth (largest N measured, 1000)', 'PASS', '6.0 s'],
+    ['single-tenant synth against a base (largest N measured, 1000)', 'PASS', '4.5 s'],
+  ]);
+  expect(single({ '1000': size(1000, 10_000) })[1][1]).toBe('FAIL');
+  expect(single({ '1000': size(1000) })[1].slice(1)).toEqual(['NOT MEASURED', '-']);
+});
