@@ -82,3 +82,12 @@ export function vpnTunnelLogGroupName(estate: EstateConfig): string {
 export function vpnConnectionName(odsCode: string, index: number): string {
   return `${odsCode}-vpn-${index}`;
 }
+
+/** `tenants-prod` -> `TenantsProd`: construct and output IDs from plan names. */
+export function pascal(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}

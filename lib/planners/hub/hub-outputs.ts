@@ -1,4 +1,4 @@
-import { CORE_STACKS } from '../naming';
+import { CORE_STACKS, pascal } from '../naming';
 import { laneAttachmentKey } from '../segmentation/attachments';
 import { RouteTablePlan } from '../segmentation/types';
 import { NetworkPlan } from './network-plan';
@@ -63,18 +63,10 @@ export function laneOutputs(plan: NetworkPlan, lane: number, stackName: string):
 
 /** `tenants-prod` -> `RouteTableTenantsProd`: an output's logical ID is alphanumeric. */
 function routeTableOutput(table: RouteTablePlan): string {
-  return `RouteTable${alnum(table.segment)}`;
+  return `RouteTable${pascal(table.segment)}`;
 }
 
 /** `InspectionLane02` -> `AttachmentInspectionLane02`. */
 function attachmentOutput(key: string): string {
-  return `Attachment${alnum(key)}`;
-}
-
-function alnum(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join('');
+  return `Attachment${pascal(key)}`;
 }
