@@ -54,7 +54,7 @@ export function renderBenchmarks(
     '',
     '## Time and memory',
     '',
-    'Full synth runs `bin/app.ts` directly, as cdk.json runs it (`node --max-semi-space-size=128 --import tsx`, context in `CDK_CONTEXT_JSON`; the notes below say why), as a local synth does: without the built-in CloudFormation Validate plugin, creation stack traces or tree.json (ADRs 0015 and 0017); the variants below show the settings CI uses. Each row records when it ran (benchmarks.json has the date per size).',
+    'Full synth runs `bin/app.ts` directly, as cdk.json runs it (`node --max-semi-space-size=128 --min-semi-space-size=128 --import tsx`, context in `CDK_CONTEXT_JSON`; the notes below say why), as a local synth does: without the built-in CloudFormation Validate plugin, creation stack traces or tree.json (ADRs 0015 and 0017); the variants below show the settings CI uses. Each row records when it ran (benchmarks.json has the date per size).',
     '',
     '| tenants | stacks | generate | validate (CLI) | validate RSS | full synth | synth RSS | single-tenant synth | single RSS | single, against a base | verify-network | report |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
