@@ -5,7 +5,7 @@ import { landingZoneOf } from '../config/schema/landing-zone-schema';
 import { UserInputError } from '../errors/user-input-error';
 import { assertCapacity } from '../planners/capacity/assert-capacity';
 import { planCapacity } from '../planners/capacity/plan-capacity';
-import { hubStackInputs, LaneInputs, ReturnsInputs, ShardInputs } from '../planners/hub/hub-stack-inputs';
+import { hubStackInputs, slicesOfKind } from '../planners/hub/hub-stack-inputs';
 import { planNetwork } from '../planners/hub/network-plan';
 import { EstateSlices, oneTenantHubScope } from '../planners/hub/one-tenant-scope';
 import { tenantOrganizationStackName } from '../planners/landing-zone/account-vending';
@@ -72,7 +72,6 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   const inputs = hubStackInputs(model, plan);
   const hubScope =
     only === undefined ? undefined : oneTenantHubScope(only, { model, plan, inputs }, slicesOf(options.base));
-  const hubStackWanted = (name: string) => hubScope === undefined || hubScope.build.has(name);
   const inScope = (env: TenantEnvironment) => only === undefined || env.tenant.odsCode === only;
 
   const core = {
@@ -124,40 +123,24 @@ export function buildEstate(app: App, model: EstateModel, options: BuildEstateOp
   const { routeTableIds, attachmentIds } = hub;
   // Lanes 2 and up (docs/adr/0024-hub-lanes.md); lane 1 is in Core-Network. The other hub
   // stacks read lane tables and attachments by output name, so a lane can be left out.
-  const lanes = plan.laneStacks
-    .filter((lane) => hubStackWanted(lane.stackName))
-    .map(
-      (lane) =>
-        new NetworkLaneStack(app, lane.stackName, {
-          estate,
-          inputs: inputs.get(lane.stackName) as LaneInputs,
-          hub,
-        }),
-    );
+  const wanted = new Map([...inputs].filter(([name]) => hubScope === undefined || hubScope.build.has(name)));
+  const lanes = slicesOfKind(wanted, 'lane').map(
+    (slice) => new NetworkLaneStack(app, slice.lane.stackName, { estate, inputs: slice, hub }),
+  );
   const links = new NetworkLinksStack(app, PLATFORM_STACKS.links, { estate, plan, hub, routeTableIds });
   // Content from the whole estate's plan; a one-tenant build makes its own and the changed ones.
-  const shards = plan.shards
-    .filter((shard) => hubStackWanted(shard.stackName))
-    .map(
-      (shard) =>
-        new HubShardStack(app, shard.stackName, {
-          estate,
-          inputs: inputs.get(shard.stackName) as ShardInputs,
-          hub,
-          routeTableIds,
-        }),
-    );
-  const returns = plan.returns
-    .filter((r) => hubStackWanted(r.stackName))
-    .map(
-      (r) =>
-        new HubReturnsStack(app, r.stackName, {
-          estate,
-          inputs: inputs.get(r.stackName) as ReturnsInputs,
-          routeTableIds,
-          attachmentIds,
-        }),
-    );
+  const shards = slicesOfKind(wanted, 'shard').map(
+    (slice) => new HubShardStack(app, slice.shard.stackName, { estate, inputs: slice, hub, routeTableIds }),
+  );
+  const returns = slicesOfKind(wanted, 'returns').map(
+    (slice) =>
+      new HubReturnsStack(app, slice.returns.stackName, {
+        estate,
+        inputs: slice,
+        routeTableIds,
+        attachmentIds,
+      }),
+  );
 
   // Landing zone: the organization, then the log archive every account delivers to.
   core.logArchive.addStackDependency(core.organization);

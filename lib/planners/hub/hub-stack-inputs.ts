@@ -134,3 +134,11 @@ export function hubStackInputs(model: EstateModel, plan: NetworkPlan): Map<strin
     ...plan.returns.map((r) => [r.stackName, returnsInputs(plan, r)] as const),
   ]);
 }
+
+/** The slices of one kind, in plan order. */
+export function slicesOfKind<K extends HubStackInputs['kind']>(
+  inputs: ReadonlyMap<string, HubStackInputs>,
+  kind: K,
+): Extract<HubStackInputs, { kind: K }>[] {
+  return [...inputs.values()].filter((s): s is Extract<HubStackInputs, { kind: K }> => s.kind === kind);
+}
