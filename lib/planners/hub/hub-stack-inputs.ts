@@ -70,17 +70,11 @@ export interface ReturnsInputs {
 
 export type HubStackInputs = LaneInputs | ShardInputs | ReturnsInputs;
 
-function homedIn<T extends { home: PlanHome }>(items: readonly T[], where: (home: PlanHome) => boolean): T[] {
-  return items.filter((i) => where(i.home));
-}
-
-function routing(plan: NetworkPlan, where: (home: PlanHome) => boolean): SegmentRoutingInputs {
-  const { segmentation } = plan;
-  return {
-    associations: homedIn(segmentation.associations, where),
-    propagations: homedIn(segmentation.propagations, where),
-    routes: homedIn(segmentation.routes, where),
-  };
+/** The associations, propagations and routes the plan homes in the stack `where` picks. */
+export function homedRouting(plan: NetworkPlan, where: (home: PlanHome) => boolean): SegmentRoutingInputs {
+  const { associations, propagations, routes } = plan.segmentation;
+  const homed = <T extends { home: PlanHome }>(items: readonly T[]) => items.filter((i) => where(i.home));
+  return { associations: homed(associations), propagations: homed(propagations), routes: homed(routes) };
 }
 
 export function laneInputs(plan: NetworkPlan, lane: LaneStackPlan): LaneInputs {
@@ -98,7 +92,7 @@ export function laneInputs(plan: NetworkPlan, lane: LaneStackPlan): LaneInputs {
       return { key, owner: spoke.accountId, cidr: spoke.cidr };
     }),
     outputs: laneOutputs(plan, lane.lane, lane.stackName),
-    ...routing(plan, (home) => home.stack === 'lane' && home.lane === lane.lane),
+    ...homedRouting(plan, (home) => home.stack === 'lane' && home.lane === lane.lane),
   };
 }
 
@@ -113,7 +107,7 @@ export function shardInputs(model: EstateModel, plan: NetworkPlan, shard: ShardP
       .map((e) => ({ odsCode: e.tenant.odsCode, name: e.name, cidr: e.cidr })),
     vpnLinks: plan.vpnLinks.filter((l) => members.has(l.tenant)),
     attachments: plan.segmentation.attachments.filter((a) => a.tenant !== undefined && members.has(a.tenant)),
-    ...routing(plan, (home) => home.stack === 'shard' && members.has(home.tenant)),
+    ...homedRouting(plan, (home) => home.stack === 'shard' && members.has(home.tenant)),
   };
 }
 
@@ -122,7 +116,7 @@ export function returnsInputs(plan: NetworkPlan, returns: ReturnsPlan): ReturnsI
   return {
     kind: 'returns',
     returns,
-    routes: plan.segmentation.routes.filter((r) => r.home.stack === 'returns' && members.has(r.home.tenant)),
+    routes: homedRouting(plan, (home) => home.stack === 'returns' && members.has(home.tenant)).routes,
   };
 }
 

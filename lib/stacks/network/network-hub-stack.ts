@@ -23,15 +23,7 @@ import { CoreStack } from '../core-stack';
 import { publishHubOutputs } from './hub-references';
 import { planHubOutputs } from '../../planners/hub/hub-outputs';
 import { HUB_ATTACHMENT_KEYS } from '../../planners/segmentation/attachments';
-import { PlanHome } from '../../planners/segmentation/types';
-
-/** Whether a binding or route of the plan lives in the stack that `home` names. */
-export function homedIn(home: PlanHome, stack: PlanHome['stack'], key?: string | number): boolean {
-  if (home.stack !== stack) return false;
-  if (home.stack === 'lane') return home.lane === key;
-  if (home.stack === 'shard' || home.stack === 'returns') return home.tenant === key;
-  return true;
-}
+import { homedRouting } from '../../planners/hub/hub-stack-inputs';
 
 export interface NetworkHubStackProps {
   readonly model: EstateModel;
@@ -135,13 +127,9 @@ export class NetworkHubStack extends CoreStack {
       for (const association of dx.associations.values()) found.node.addDependency(association);
       for (const g of plan.directConnect.gateways) attachmentIds[g.key] = found.attachmentId(g.key);
     }
-    const inHub = <T extends { home: PlanHome }>(items: readonly T[]) =>
-      items.filter((i) => homedIn(i.home, 'hub'));
     new SegmentRouting(this, 'Segments', {
       routeTableId: lookupOf(transitGateway.routeTableIds, 'route table'),
-      associations: inHub(plan.segmentation.associations),
-      propagations: inHub(plan.segmentation.propagations),
-      routes: inHub(plan.segmentation.routes),
+      ...homedRouting(plan, (home) => home.stack === 'hub'),
       attachmentId: lookupOf(attachmentIds, 'hub attachment'),
     });
 
